@@ -1,0 +1,54 @@
+"""``compiled-ai verify`` and ``compiled-ai inspect``: look at an artifact without running it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from compiled_ai.artifacts.store import read_verified
+from compiled_ai.cli.output import console
+
+
+@click.command("verify")
+@click.argument("artifact", type=click.Path(path_type=Path))
+def verify_command(artifact: Path) -> None:
+    """Check every file of ARTIFACT against the hashes in its manifest."""
+    verified = read_verified(artifact)
+    console.print(f"[green]ok[/] {artifact}: {len(verified.files)} files match the manifest")
+    console.print(f"  artifact {verified.artifact_sha256}")
+
+
+@click.command("inspect")
+@click.argument("artifact", type=click.Path(path_type=Path))
+@click.option("--code/--no-code", default=True, help="Show the compiled step code.")
+def inspect_command(artifact: Path, code: bool) -> None:
+    """Show what ARTIFACT contains: provenance, validation per step, tokens, code."""
+    verified = read_verified(artifact)
+    m = verified.manifest
+    console.print(f"[bold]{m.workflow['name']}[/] {m.workflow['version']}  "
+                  f"(compiler {m.compiler_version})")
+    console.print(f"  artifact  {verified.artifact_sha256}")
+    console.print(f"  spec      {m.spec_sha256}")
+    console.print(f"  model     {m.provider['provider']}:{m.provider['model']} "
+                  f"{m.provider.get('model_sha256') or ''}")
+    console.print(f"  compile   {m.tokens.calls} call(s), {m.tokens.input_tokens} input + "
+                  f"{m.tokens.output_tokens} output tokens; run time: 0 tokens")
+    if m.compliance:
+        console.print(f"  compliance {', '.join(m.compliance)}")
+    table = Table(title="steps", show_lines=False)
+    for column in ("step", "template", "attempts", "first pass (sec/syn/exe/acc)", "fixtures",
+                   "code sha256"):
+        table.add_column(column)
+    for step in m.steps:
+        marks = " ".join({True: "[green]✓[/]", False: "[red]✗[/]", None: "·"}[step.first_pass[s]]
+                         for s in ("security", "syntax", "execution", "accuracy"))
+        table.add_row(step.id, step.template, str(len(step.attempts)), marks,
+                      f"{step.fixtures} ({step.holdout_fixtures} holdout)",
+                      step.code_sha256[7:23] + "…")
+    console.print(table)
+    if code:
+        for step in m.steps:
+            console.rule(step.file)
+            console.print(verified.files[step.file].decode("utf-8"), markup=False)

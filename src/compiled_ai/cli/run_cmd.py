@@ -1,0 +1,66 @@
+"""``compiled-ai run ARTIFACT --input FILE``: zero tokens, audited."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.progress import Progress
+
+from compiled_ai.artifacts.canonical import canonical_json
+from compiled_ai.cli.output import err_console
+from compiled_ai.errors import InputError
+from compiled_ai.runtime import open_workflow, run_once
+from compiled_ai.runtime.audit import AuditLog
+from compiled_ai.settings import load_settings
+
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+
+
+@click.command("run")
+@click.argument("artifact", type=click.Path(path_type=Path))
+@click.option("-i", "--input", "input_path", required=True,
+              help="JSON input file, or - for standard input.")
+@click.option("--audit-db", type=click.Path(path_type=Path),
+              help="Audit log (default: $COMPILED_AI_HOME/audit.sqlite).")
+@click.option("--no-audit", is_flag=True, help="Do not record this run in the audit log.")
+@click.option("--isolated", is_flag=True, help="Run each step in the sandbox process.")
+@click.option("--repeat", type=click.IntRange(1, 1_000_000), default=1,
+              help="Run the same input N times and report how many distinct outputs occurred.")
+def run_command(artifact: Path, input_path: str, audit_db: Path | None, no_audit: bool,
+                isolated: bool, repeat: int) -> None:
+    """Run a compiled ARTIFACT on one JSON input and print the output."""
+    payload = _read_input(input_path)
+    workflow = open_workflow(artifact, isolated=isolated)
+    audit = None if no_audit else AuditLog(audit_db or load_settings().audit_db)
+    outputs: set[bytes] = set()
+    with Progress(console=err_console, transient=True, disable=repeat < 50) as progress:
+        task = progress.add_task("running", total=repeat)
+        for _ in range(repeat):
+            result = run_once(workflow, payload, audit)
+            outputs.add(canonical_json(result.output))
+            progress.advance(task)
+    sys.stdout.write(json.dumps(result.output, indent=2, sort_keys=True) + "\n")
+    if repeat > 1:
+        err_console.print(f"{repeat} runs, {len(outputs)} distinct output(s), 0 model tokens")
+
+
+def _read_input(where: str) -> Any:
+    try:
+        raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1) if where == "-" else \
+            Path(where).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{where}: no such input file") from None
+    except OSError as exc:
+        raise InputError(f"{where}: cannot read input ({exc.strerror})") from None
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputError(f"{where}: input is larger than {MAX_INPUT_BYTES} bytes")
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError:
+        raise InputError(f"{where}: input is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}:{exc.lineno}: invalid JSON: {exc.msg}") from None

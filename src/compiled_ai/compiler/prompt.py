@@ -1,0 +1,76 @@
+"""Assemble the compile prompt: template frame + intent + schemas + examples + compliance.
+
+Holdout fixtures never reach this module's output; the accuracy stage uses them
+to catch code that only memorised the examples.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from compiled_ai.compiler.templates import StepFrame
+from compiled_ai.compiler.validate.findings import Finding
+from compiled_ai.providers.base import Message
+
+ALLOWED_IMPORTS_TEXT = "math, re, decimal, fractions, datetime, statistics, itertools, " \
+    "functools, collections, string, typing"
+
+SYSTEM_PROMPT = f"""You write one small, pure, deterministic Python 3.11 function.
+Rules:
+- Use only these standard-library modules: {ALLOWED_IMPORTS_TEXT}. No other imports.
+- No input/output of any kind: no print, no files, no network, no environment, no logging.
+- No randomness, no clocks, no eval/exec, no attributes that start with an underscore.
+- Do not iterate over sets when order matters; the same input must always give the same output.
+- Keep it short (about 20-50 lines). Add type annotations.
+- Return a dict with exactly the listed result keys.
+Reply with the complete function in one ```python code block and nothing else."""
+
+
+def build_messages(
+    frame: StepFrame,
+    intent: str,
+    inputs: dict[str, dict[str, Any]],
+    outputs: dict[str, dict[str, Any]],
+    examples: list[tuple[dict[str, Any], dict[str, Any]]],
+    compliance: list[str],
+) -> list[Message]:
+    """The first request for a step."""
+    sections = [
+        f"Task: {intent.strip()}",
+        "Implement exactly this signature (the result type is already defined):\n"
+        f"```python\n{frame.result_definition.strip()}\n\n{frame.signature}\n    ...\n```",
+        "Parameters:\n" + _describe(inputs),
+        "Result keys:\n" + _describe(outputs),
+    ]
+    if examples:
+        lines = [
+            f"{frame.function_name}(**{_json(given)}) == {_json(expected)}"
+            for given, expected in examples
+        ]
+        sections.append("Examples (each must hold):\n" + "\n".join(lines))
+    if compliance:
+        sections.append("Compliance requirements:\n" + "\n".join(compliance))
+    return [Message(role="system", content=SYSTEM_PROMPT),
+            Message(role="user", content="\n\n".join(sections))]
+
+
+def build_retry(previous: list[Message], reply: str, findings: list[Finding]) -> list[Message]:
+    """Feed the failed attempt and its findings back, asking for a corrected function."""
+    listed = "\n".join(f"- [{f.id}] {f.message}" for f in findings[:12])
+    content = (
+        "That function failed validation:\n"
+        f"{listed}\n"
+        "Fix every problem and reply with the complete corrected function "
+        "in one ```python code block."
+    )
+    return [*previous[:2], Message(role="assistant", content=reply),
+            Message(role="user", content=content)]
+
+
+def _describe(fields: dict[str, dict[str, Any]]) -> str:
+    return "\n".join(f"- {name}: {_json(schema)}" for name, schema in fields.items())
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)

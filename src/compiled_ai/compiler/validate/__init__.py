@@ -1,0 +1,1 @@
+"""The four validation stages, one module each: security, syntax, execution, accuracy."""

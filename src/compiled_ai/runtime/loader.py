@@ -1,0 +1,54 @@
+"""Load a verified artifact into callable steps, in-process, without touching the compiler.
+
+Step code is executed from the verified bytes with restricted builtins (only the
+allow-listed names, and an import that refuses unlisted modules): the static gate
+already proved the code clean; this keeps a tampered-but-rehashed artifact from
+reaching ``open`` or ``os`` through the front door.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compiled_ai.artifacts.store import VerifiedArtifact
+from compiled_ai.errors import ArtifactError
+from compiled_ai.runtime._sandbox_child import restricted_builtins
+from compiled_ai.runtime.templates import StepFunction, runner_for
+from compiled_ai.security.allowlist import ALLOWED_BUILTINS, ALLOWED_IMPORTS
+
+
+@dataclass(frozen=True)
+class LoadedStep:
+    id: str
+    template: str
+    source: str
+    function: StepFunction
+    inputs: dict[str, dict[str, Any]]
+    outputs: dict[str, dict[str, Any]]
+
+    def call(self, arguments: dict[str, Any]) -> dict[str, Any]:
+        return runner_for(self.template)(self.function, self.id, arguments)
+
+
+def load_steps(artifact: VerifiedArtifact) -> list[LoadedStep]:
+    spec = artifact.json_file("spec.json")
+    declared = {s["id"]: s for s in spec["steps"]}
+    steps = []
+    for record in artifact.manifest.steps:
+        runner_for(record.template)  # refuse unknown templates before running anything
+        source = artifact.files[record.file].decode("utf-8")
+        namespace: dict[str, Any] = {
+            "__builtins__": restricted_builtins(ALLOWED_BUILTINS, ALLOWED_IMPORTS),
+            "__name__": f"compiled_ai_step_{record.id}",
+        }
+        try:
+            exec(compile(source, record.file, "exec"), namespace)  # noqa: S102 - verified code
+            function = namespace[record.function]
+        except Exception as exc:
+            raise ArtifactError(f"step {record.id!r} failed to load: "
+                                f"{type(exc).__name__}: {exc}") from None
+        steps.append(LoadedStep(id=record.id, template=record.template, source=source,
+                                function=function, inputs=declared[record.id]["inputs"],
+                                outputs=declared[record.id]["outputs"]))
+    return steps

@@ -1,0 +1,116 @@
+"""Run a step function on inputs in a separate, locked-down Python process.
+
+The child (``_sandbox_child.py``) runs with ``python -S -B``, an empty environment
+except ``PYTHONHASHSEED``, a fresh temporary working directory, rlimits on CPU,
+address space, file size (0: no writes), open files and processes, a network
+namespace of its own where the kernel allows it, restricted builtins and a PEP 578
+audit hook that refuses file, socket, subprocess and unlisted import events. The
+parent kills the whole process group at the wall-clock timeout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from compiled_ai.security.allowlist import ALLOWED_BUILTINS, ALLOWED_IMPORTS
+
+CHILD = Path(__file__).with_name("_sandbox_child.py")
+MAX_OUTPUT_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SandboxLimits:
+    cpu_seconds: int = 5
+    wall_seconds: float = 20.0
+    memory_bytes: int = 512 * 1024 * 1024
+    open_files: int = 16
+    processes: int = 0
+    recursion: int = 1000
+
+
+@dataclass
+class CaseResult:
+    ok: bool
+    outputs: list[str] = field(default_factory=list)  # canonical JSON, one per repeat
+    error: str | None = None
+
+    @property
+    def value(self) -> Any:
+        return json.loads(self.outputs[0]) if self.ok and self.outputs else None
+
+
+@dataclass
+class SandboxRun:
+    cases: list[CaseResult]
+    network_isolated: bool
+    failure: str | None = None  # the process itself failed (timeout, killed, garbage)
+
+
+def run_in_sandbox(source: str, function: str, cases: list[dict[str, Any]], *,
+                   hash_seed: int = 0, repeat: int = 1,
+                   limits: SandboxLimits | None = None) -> SandboxRun:
+    limits = limits or SandboxLimits()
+    job = {
+        "source": source, "function": function, "cases": cases, "repeat": repeat,
+        "allowed_imports": sorted(ALLOWED_IMPORTS), "allowed_builtins": sorted(ALLOWED_BUILTINS),
+        "limits": {"cpu_seconds": limits.cpu_seconds, "memory_bytes": limits.memory_bytes,
+                   "open_files": limits.open_files, "processes": limits.processes,
+                   "recursion": limits.recursion},
+    }
+    env = {"PYTHONHASHSEED": str(hash_seed), "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}
+    with tempfile.TemporaryDirectory(prefix="compiled-ai-sandbox-") as workdir:
+        process = subprocess.Popen(
+            [sys.executable, "-S", "-B", str(CHILD)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=workdir, env=env,
+            start_new_session=True)
+        try:
+            stdout, stderr = process.communicate(json.dumps(job).encode(), limits.wall_seconds)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            return _failed(cases, f"timed out after {limits.wall_seconds:g} s wall-clock")
+        finally:
+            _kill_group(process)
+    if process.returncode != 0:
+        return _failed(cases, _describe_exit(process.returncode, stderr))
+    if len(stdout) > MAX_OUTPUT_BYTES:
+        return _failed(cases, f"output larger than {MAX_OUTPUT_BYTES} bytes")
+    try:
+        report = json.loads(stdout)
+        results = [CaseResult(ok=r["ok"], outputs=r.get("outputs", []), error=r.get("error"))
+                   for r in report["results"]]
+    except (ValueError, KeyError, TypeError):
+        return _failed(cases, "sandbox returned unreadable output")
+    if len(results) == 1 and len(cases) != 1 and not results[0].ok:  # module failed to load
+        results = results * len(cases)
+    return SandboxRun(cases=results, network_isolated=bool(report.get("network_isolated")))
+
+
+def _failed(cases: list[dict[str, Any]], reason: str) -> SandboxRun:
+    return SandboxRun(cases=[CaseResult(ok=False, error=reason) for _ in cases],
+                      network_isolated=False, failure=reason)
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
+
+
+def _describe_exit(code: int, stderr: bytes) -> str:
+    if code < 0:
+        name = signal.Signals(-code).name
+        if -code == signal.SIGXCPU:
+            return f"killed by {name}: CPU time limit exceeded"
+        return f"killed by {name}"
+    last = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+    return f"exited with status {code}: {last[0][:300]}"

@@ -1,0 +1,22 @@
+"""JSON Schema checks shared by the runtime and the compiler's execution stage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+
+def result_schema(outputs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The schema a step's return value must satisfy: exactly the declared fields."""
+    return {"type": "object", "properties": outputs, "required": list(outputs),
+            "additionalProperties": False}
+
+
+def first_error(schema: dict[str, Any], value: Any) -> str | None:
+    """The first violation as ``path: message``, or None when ``value`` is valid."""
+    error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+    return f"{where}: {error.message}"

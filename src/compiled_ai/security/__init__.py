@@ -1,0 +1,1 @@
+"""Security policy and detectors shared by the compile-time gates and the runtime sandbox."""

@@ -1,0 +1,146 @@
+"""The workflow spec: what a user writes in YAML, validated by pydantic.
+
+A spec names its input and output (JSON Schema), a sequence of steps and golden
+fixtures. A ``function`` step is an intent in plain language plus typed inputs and
+outputs; the compiler turns it into one narrow Python function. Data flows by name:
+a step reads its inputs from the workflow state (the workflow input plus the outputs
+of earlier steps) and adds its outputs to it; the workflow output is the state
+restricted to the output schema's properties.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+COMPLIANCE_TAGS = ("hipaa", "pci-dss", "soc2")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_json_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        raise ValueError(f"not a valid JSON Schema: {exc.message}") from None
+    return schema
+
+
+class Tolerance(_Strict):
+    """How close a numeric output must be to the golden value to count as equal."""
+
+    abs: float | None = Field(default=None, ge=0, description="allowed absolute difference")
+    rel: float | None = Field(default=None, ge=0, description="allowed relative difference")
+
+    @model_validator(mode="after")
+    def _one_given(self) -> Tolerance:
+        if self.abs is None and self.rel is None:
+            raise ValueError("a tolerance needs 'abs' or 'rel'")
+        return self
+
+
+class FunctionStep(_Strict):
+    """A step compiled once into a narrow, typed Python function."""
+
+    id: str = Field(description="identifier; also the generated function's name")
+    kind: Literal["function"] = "function"
+    intent: str = Field(min_length=10, description="what the function does, in plain language")
+    template: str = Field(default="sync_handler", description="template the code fills")
+    inputs: dict[str, dict[str, Any]] = Field(description="parameter name -> JSON Schema")
+    outputs: dict[str, dict[str, Any]] = Field(description="result field -> JSON Schema")
+
+    @field_validator("id")
+    @classmethod
+    def _identifier(cls, value: str) -> str:
+        if not IDENTIFIER.match(value):
+            raise ValueError("must be a lower-case identifier like 'decide_claim'")
+        return value
+
+    @field_validator("inputs", "outputs")
+    @classmethod
+    def _fields(cls, value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        if not value:
+            raise ValueError("declare at least one field")
+        for name, schema in value.items():
+            if not IDENTIFIER.match(name):
+                raise ValueError(f"field name {name!r} must be a lower-case identifier")
+            _check_json_schema(schema)
+        return value
+
+
+class Fixture(_Strict):
+    """A golden input -> output pair. Holdout fixtures are never shown to the LLM."""
+
+    name: str
+    input: dict[str, Any]
+    expected: dict[str, Any]
+    holdout: bool = False
+
+
+class Spec(_Strict):
+    """A workflow to compile."""
+
+    name: str
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="semantic version")
+    description: str = ""
+    compliance: list[Literal["hipaa", "pci-dss", "soc2"]] = Field(default_factory=list)
+    input_schema: dict[str, Any]
+    output_schema: dict[str, Any]
+    steps: list[FunctionStep] = Field(min_length=1)
+    fixtures: list[Fixture] = Field(min_length=1)
+    tolerances: dict[str, Tolerance] = Field(
+        default_factory=dict, description="output field -> numeric tolerance"
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not IDENTIFIER.match(value):
+            raise ValueError("must be a lower-case identifier like 'prior_auth'")
+        return value
+
+    @field_validator("input_schema", "output_schema")
+    @classmethod
+    def _object_schema(cls, value: dict[str, Any]) -> dict[str, Any]:
+        _check_json_schema(value)
+        if value.get("type") != "object" or not isinstance(value.get("properties"), dict):
+            raise ValueError("must be a JSON Schema of type 'object' with 'properties'")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Spec:
+        ids = [step.id for step in self.steps]
+        if len(set(ids)) != len(ids):
+            raise ValueError("step ids must be unique")
+        available = set(self.input_schema["properties"])
+        for step in self.steps:
+            missing = sorted(set(step.inputs) - available)
+            if missing:
+                raise ValueError(
+                    f"step {step.id!r} reads {', '.join(missing)} which neither the input "
+                    "schema nor an earlier step provides"
+                )
+            available |= set(step.outputs)
+        unproduced = sorted(set(self.output_schema["properties"]) - available)
+        if unproduced:
+            raise ValueError(f"output fields {', '.join(unproduced)} are produced by no step")
+        names = [fixture.name for fixture in self.fixtures]
+        if len(set(names)) != len(names):
+            raise ValueError("fixture names must be unique")
+        if all(fixture.holdout for fixture in self.fixtures):
+            raise ValueError("at least one fixture must not be a holdout (the LLM needs examples)")
+        unknown = sorted(set(self.tolerances) - set(self.output_schema["properties"]))
+        if unknown:
+            raise ValueError(f"tolerances name unknown output fields: {', '.join(unknown)}")
+        return self
+
+    def visible_fixtures(self) -> list[Fixture]:
+        """Fixtures the LLM may see (holdouts excluded)."""
+        return [fixture for fixture in self.fixtures if not fixture.holdout]
