@@ -39,9 +39,9 @@ class ProviderError(CompiledAIError):
 class CompilationFailed(CompiledAIError):
     exit_code = 4
 
-    def __init__(self, message: str, report: object | None = None) -> None:
+    def __init__(self, message: str, report: list[dict[str, object]] | None = None) -> None:
         super().__init__(message)
-        self.report = report
+        self.report = report or []  # one dict per attempt: code, stages, findings
 
 
 class ArtifactError(CompiledAIError):

@@ -38,6 +38,7 @@ def write_artifact(target: Path, files: dict[str, bytes], manifest: Manifest) ->
         raise ArtifactError(f"{target}: exists and is not an artifact; refusing to overwrite")
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; an artifact is meant to be shared
     try:
         for relative, content in files.items():
             path = staging / relative

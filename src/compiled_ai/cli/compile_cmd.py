@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -46,7 +47,7 @@ def compile_command(spec_path: Path, output: Path, provider: str, replay_from: P
         try:
             compiled = compile_spec(spec, spec_path.read_bytes(), chosen, options, progress)
         except CompilationFailed as exc:
-            _print_failure(exc)
+            _print_failure(exc, output.with_name(output.name + ".failed.json"))
             raise
     digest = write_artifact(output, compiled.files, compiled.manifest)
     m = compiled.manifest
@@ -58,10 +59,14 @@ def compile_command(spec_path: Path, output: Path, provider: str, replay_from: P
                   f"{time.perf_counter() - started:.1f} s")
 
 
-def _print_failure(exc: CompilationFailed) -> None:
-    for attempt in exc.report or []:  # type: ignore[attr-defined]
-        stage = attempt.stages[-1]
+def _print_failure(exc: CompilationFailed, report_path: Path) -> None:
+    """Summarise every attempt; keep the full report (code + findings) for a person."""
+    for attempt in exc.report:
+        stage = attempt["stages"][-1]  # type: ignore[index]
         first = next((f for f in stage["findings"] if f["severity"] == "error"), None)
         detail = f"[{first['id']}] {first['message']}" if first else ""
-        err_console.print(f"  attempt {attempt.number}: failed at {stage['stage']}: {detail}",
+        err_console.print(f"  attempt {attempt['number']}: failed at {stage['stage']}: {detail}",
                           highlight=False)
+    report_path.parent.mkdir(parents=True, exist_ok=True)
+    report_path.write_text(json.dumps(exc.report, indent=2), encoding="utf-8")
+    err_console.print(f"  every attempt's code and findings: {report_path}")

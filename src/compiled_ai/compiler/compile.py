@@ -15,7 +15,12 @@ from compiled_ai._version import __version__
 from compiled_ai.artifacts.canonical import canonical_json, sha256_bytes
 from compiled_ai.artifacts.compile_log import CompileLog
 from compiled_ai.artifacts.manifest import (
-    COMPILE_LOG, SPEC_FILE, Attempt, Manifest, StepRecord, TokenUsage,
+    COMPILE_LOG,
+    SPEC_FILE,
+    Attempt,
+    Manifest,
+    StepRecord,
+    TokenUsage,
 )
 from compiled_ai.compiler.cases import step_cases
 from compiled_ai.compiler.compliance import compliance_blocks
@@ -89,12 +94,14 @@ def _compile_step(spec: Spec, step: FunctionStep, compiled: dict[str, str],
     messages = build_messages(frame, step.intent, step.inputs, step.outputs, examples,
                               [text for text, _digest in blocks.values()])
     attempts: list[Attempt] = []
+    sources: list[str] = []
     first: PipelineResult | None = None
     for number in range(1, options.max_attempts + 1):
         say(f"step {step.id}: attempt {number}/{options.max_attempts}: asking the model")
         request = CompletionRequest(messages=tuple(messages), max_tokens=options.max_tokens)
         completion = provider.complete(request)
         source = frame.assemble(extract_code(completion.text, step.id))
+        sources.append(source)
         say(f"step {step.id}: attempt {number}: validating")
         result = validate_candidate(source, frame, step.outputs, cases, spec.tolerances,
                                     options.limits, options.mypy_cache)
@@ -120,7 +127,8 @@ def _compile_step(spec: Spec, step: FunctionStep, compiled: dict[str, str],
         messages = build_retry(messages, completion.text, result.blocking)
     raise CompilationFailed(
         f"step {step.id!r} failed validation on all {options.max_attempts} attempts",
-        report=attempts)
+        report=[{**a.model_dump(mode="json"), "step": step.id, "code": code}
+                for a, code in zip(attempts, sources, strict=True)])
 
 
 def _total_tokens(log: CompileLog) -> TokenUsage:

@@ -29,7 +29,7 @@ class PipelineResult:
         return [f for s in self.stages for f in s.findings if f.severity == "error"]
 
     def first_pass(self) -> dict[str, bool | None]:
-        reached = {s.stage: s.passed for s in self.stages}
+        reached: dict[str, bool] = {s.stage: s.passed for s in self.stages}
         return {stage: reached.get(stage) for stage in STAGES}
 
 

@@ -31,4 +31,5 @@ def make_provider(name: str, settings: Settings, replay_from: Path | None = None
                 "--provider openai needs COMPILED_AI_BASE_URL and COMPILED_AI_REMOTE_MODEL"
             )
         return OpenAICompatibleProvider(settings.base_url, settings.remote_model, settings.api_key)
-    raise ConfigurationError(f"unknown provider {name!r}; choose one of {', '.join(PROVIDER_NAMES)}")
+    choices = ", ".join(PROVIDER_NAMES)
+    raise ConfigurationError(f"unknown provider {name!r}; choose one of {choices}")

@@ -14,7 +14,8 @@ from compiled_ai.errors import ArtifactError, StepExecutionError
 StepFunction = Callable[..., Any]
 
 
-def call_sync_handler(function: StepFunction, step_id: str, inputs: dict[str, Any]) -> dict[str, Any]:
+def call_sync_handler(function: StepFunction, step_id: str,
+                      inputs: dict[str, Any]) -> dict[str, Any]:
     """sync_handler@1: keyword arguments in, a dict of result fields out."""
     try:
         result = function(**inputs)

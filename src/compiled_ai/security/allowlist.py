@@ -1,4 +1,7 @@
-"""What generated code may use: imports, builtins and syntax. Shared by the code gate (stage 1) and the sandbox."""
+"""What generated code may use: imports, builtins and syntax.
+
+Shared by the code gate (stage 1) and the sandbox.
+"""
 
 from __future__ import annotations
 

@@ -54,11 +54,14 @@ def parse_spec(text: str, source: str = "<spec>") -> Spec:
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
+        # a misspelt key also shows up as a missing one: report the typo first
+        error = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
         loc = tuple(error["loc"])
         message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
             message = "unknown key (check the spelling; see `compiled-ai spec schema`)"
+        elif error["type"] == "missing":
+            message = "required key is missing"
         more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
         raise SpecError(f"{_locate(source, root, loc)}: {message}{more}") from None
     _check_fixtures(spec, source, root)
@@ -69,7 +72,8 @@ def _check_fixtures(spec: Spec, source: str, root: yaml.Node | None) -> None:
     checks = (("input", spec.input_schema), ("expected", spec.output_schema))
     for index, fixture in enumerate(spec.fixtures):
         for key, schema in checks:
-            error = next(iter(Draft202012Validator(schema).iter_errors(getattr(fixture, key))), None)
+            errors = Draft202012Validator(schema).iter_errors(getattr(fixture, key))
+            error = next(iter(errors), None)
             if error is not None:
                 loc = ("fixtures", index, key, *error.absolute_path)
                 raise SpecError(

@@ -48,8 +48,9 @@ def check_accuracy(source: str, function: str, cases: list[StepCase], first_run:
         if case.holdout:
             message = f"holdout fixture {case.name!r}: wrong {', '.join(wrong)}"
         else:
-            detail = "; ".join(f"{k}: expected {case.expected[k]!r}, got {got.get(k, '<missing>')!r}"
-                               for k in wrong)
+            detail = "; ".join(
+                f"{k}: expected {case.expected[k]!r}, got {got.get(k, '<missing>')!r}"
+                for k in wrong)
             message = f"fixture {case.name!r} with input {case.inputs}: {detail}"
         findings.append(Finding(id="ACC001", severity="error", message=message))
     findings += _determinism_findings(source, function, cases, first_run, limits, seeds)

@@ -13,8 +13,8 @@ import logging
 import tempfile
 from pathlib import Path
 
+from compiled_ai.compiler.validate.findings import Finding, Severity, StageResult
 from compiled_ai.security.allowlist import ALLOWED_BUILTINS, ALLOWED_IMPORTS, ALLOWED_NODES
-from compiled_ai.compiler.validate.findings import Finding, StageResult
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
 _DYNAMIC_CODE = frozenset({"eval", "exec", "compile", "__import__", "breakpoint"})
@@ -51,7 +51,7 @@ def _allowlist_findings(tree: ast.AST, source: str) -> list[Finding]:
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [
                 node.module or ""]
             for module in modules:
-                if module.split(".")[0] not in ALLOWED_IMPORTS or getattr(node, "level", 0):
+                if module.split(".")[0] not in ALLOWED_IMPORTS or getattr(node, "level", None):
                     add("SEC002", node, f"import of {module or '.'!r} is not allowed", cwe=829)
         elif isinstance(node, ast.Attribute) and node.attr.startswith("_"):
             add("SEC003", node, f"access to underscore attribute {node.attr!r} is not allowed",
@@ -101,7 +101,7 @@ def _bandit_findings(source: str) -> list[Finding]:
         issues = mgr.get_issue_list()
     findings = []
     for issue in issues:
-        severity = "error" if issue.severity in ("MEDIUM", "HIGH") else "warning"
+        severity: Severity = "error" if issue.severity in ("MEDIUM", "HIGH") else "warning"
         cwe = issue.cwe.id if issue.cwe and issue.cwe.id else None
         findings.append(Finding(id=f"BANDIT-{issue.test_id}", severity=severity,
                                 message=issue.text, line=issue.lineno, cwe=cwe))
