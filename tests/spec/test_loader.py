@@ -102,23 +102,20 @@ def test_unknown_key_inside_a_step_is_named_with_its_line(tmp_path):
     assert "unknown key" in message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: spec/loader.py parse_spec reports only exc.errors()[0]; for a typo of a required "
-    "key (`stpes`) pydantic lists 'steps: Field required' first, so the message points at "
-    "line 4 (the first key) and never names the misspelt key `stpes` or its line"))
-def test_typo_of_required_key_names_the_typo_and_its_line(tmp_path):
+def test_typo_of_required_key_names_the_typo(tmp_path):
     text = edit("steps:\n", "stpes:\n")
     message, path = load_error(tmp_path, text)
+    line = located(message, path)
     assert "stpes" in message
-    assert located(message, path) == line_of(text, "stpes:")
+    assert "unknown key" in message
+    # at the key or at the first line of its value, not at the top of the file
+    assert line in {line_of(text, "stpes:"), line_of(text, "stpes:") + 1}
 
 
-def test_typo_of_required_key_still_fails_with_spec_error(tmp_path):
-    # the non-xfail half of the above: it is rejected, located in the file, and mentions steps
+def test_typo_of_required_key_points_at_the_key_line(tmp_path):
     text = edit("steps:\n", "stpes:\n")
     message, path = load_error(tmp_path, text)
-    located(message, path)
-    assert "steps" in message
+    assert located(message, path) == line_of(text, "stpes:")
 
 
 def test_wrong_type_scalar_is_located(tmp_path):
@@ -129,13 +126,20 @@ def test_wrong_type_scalar_is_located(tmp_path):
     assert "valid string" in message
 
 
-def test_wrong_type_mapping_field_is_located(tmp_path):
-    text = edit("    inputs:\n      has_t2d_diagnosis: {type: boolean}\n      current_a1c",
-                "    inputs: 5\n    extra_inputs:\n      has_t2d_diagnosis: {type: boolean}\n"
-                "      current_a1c")
+def test_wrong_type_in_a_fixture_is_located(tmp_path):
+    text = edit("  - name: lean_without_diagnosis_denied\n    holdout: true\n",
+                "  - name: lean_without_diagnosis_denied\n    holdout: sometimes\n")
     message, path = load_error(tmp_path, text)
-    assert located(message, path) == line_of(text, "inputs: 5")
-    assert "steps[0].inputs" in message
+    assert located(message, path) == line_of(text, "holdout: sometimes")
+    assert "fixtures[12].holdout" in message
+    assert "boolean" in message
+
+
+def test_wrong_type_mapping_field_is_located(tmp_path):
+    text = edit("compliance: [hipaa]\n", "compliance: [hipaa]\ntolerances: [1, 2]\n")
+    message, path = load_error(tmp_path, text)
+    assert located(message, path) == line_of(text, "tolerances: [1, 2]")
+    assert ": tolerances: " in message
     assert "dictionary" in message
 
 
@@ -165,10 +169,6 @@ def test_invalid_json_schema_in_step_is_rejected_with_field(tmp_path):
     assert "numbr" in message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: spec/models.py FunctionStep._fields validates the whole inputs dict, so the error "
-    "location stops at steps[0].inputs and loader._child points at the mapping's first entry "
-    "(has_t2d_diagnosis), not at the offending field `bmi` or its line"))
 def test_invalid_json_schema_in_step_points_at_offending_field(tmp_path):
     text = edit('      bmi: {type: [number, "null"]}\n', "      bmi: {type: numbr}\n")
     message, path = load_error(tmp_path, text)
@@ -208,10 +208,6 @@ def test_all_fixtures_holdout_is_rejected(tmp_path):
     assert "holdout" in message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: Spec._consistent (spec/models.py) is a model-level validator, so its errors have "
-    "an empty location: loader._locate points at line 4 (the first key) and names no field, "
-    "instead of the `fixtures:` line"))
 def test_all_fixtures_holdout_names_fixtures_and_its_line(tmp_path):
     text = BASE.replace("    input: {has_t2d", "    holdout: true\n    input: {has_t2d")
     message, path = load_error(tmp_path, text)
@@ -258,10 +254,6 @@ def test_step_reading_unprovided_field_is_rejected(tmp_path):
     assert "'decide'" in message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: the 'reads a field nobody provides' check lives in the model-level validator "
-    "Spec._consistent (spec/models.py), so the error carries no location and points at "
-    "line 4 instead of the step's inputs (the weight_kg line)"))
 def test_step_reading_unprovided_field_points_at_the_step_inputs(tmp_path):
     anchor = '      has_step_therapy_failure: {type: [boolean, "null"]}\n    outputs:'
     text = edit(anchor, '      has_step_therapy_failure: {type: [boolean, "null"]}\n'
@@ -274,7 +266,7 @@ def test_step_reading_unprovided_field_points_at_the_step_inputs(tmp_path):
 def test_duplicate_fixture_names_rejected(tmp_path):
     text = edit("  - name: t2d_approved_without_bmi", "  - name: t2d_approved")
     message, _ = load_error(tmp_path, text)
-    assert "unique" in message
+    assert "used twice" in message and "fixtures[1].name" in message
 
 
 def test_top_level_list_is_rejected(tmp_path):

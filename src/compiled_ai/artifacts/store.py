@@ -16,7 +16,13 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from compiled_ai.artifacts.canonical import sha256_bytes
-from compiled_ai.artifacts.manifest import ARTIFACT_FORMAT, MANIFEST, Manifest
+from compiled_ai.artifacts.manifest import (
+    ARTIFACT_FORMAT,
+    COMPILE_LOG,
+    MANIFEST,
+    SPEC_FILE,
+    Manifest,
+)
 from compiled_ai.errors import ArtifactError
 
 
@@ -76,6 +82,11 @@ def read_verified(path: str | Path) -> VerifiedArtifact:
     except (ValueError, ValidationError) as exc:
         first = str(exc).splitlines()[0]
         raise ArtifactError(f"{root / MANIFEST}: invalid manifest ({first})") from None
+    needed = {SPEC_FILE, COMPILE_LOG, *(step.file for step in manifest.steps)}
+    unlisted = sorted(needed - set(manifest.files))
+    if unlisted:
+        raise ArtifactError(f"{root}: the manifest does not hash {', '.join(unlisted)}; "
+                            "refusing to use this artifact")
     files: dict[str, bytes] = {}
     for relative, expected in sorted(manifest.files.items()):
         pure = PurePosixPath(relative)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from compiled_ai.artifacts.store import read_verified
@@ -16,7 +17,8 @@ from compiled_ai.cli.output import console
 def verify_command(artifact: Path) -> None:
     """Check every file of ARTIFACT against the hashes in its manifest."""
     verified = read_verified(artifact)
-    console.print(f"[green]ok[/] {artifact}: {len(verified.files)} files match the manifest")
+    console.print(f"[green]ok[/] {escape(str(artifact))}: {len(verified.files)} files match "
+                  "the manifest")
     console.print(f"  artifact {verified.artifact_sha256}")
 
 
@@ -51,4 +53,4 @@ def inspect_command(artifact: Path, code: bool) -> None:
     if code:
         for step in m.steps:
             console.rule(step.file)
-            console.print(verified.files[step.file].decode("utf-8"), markup=False)
+            console.out(verified.files[step.file].decode("utf-8"), highlight=False)

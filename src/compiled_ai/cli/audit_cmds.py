@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from compiled_ai.cli.output import console, err_console
@@ -29,10 +30,10 @@ def verify_command(db: Path | None) -> None:
     report = log.verify()
     if not report.ok:
         for problem in report.problems:
-            err_console.print(f"  {problem}")
+            err_console.print(f"  {escape(problem)}")
         raise AuditError(f"{log.path}: audit chain broken ({len(report.problems)} problem(s) "
                          f"in {report.rows} rows)")
-    console.print(f"[green]ok[/] {log.path}: {report.rows} rows, chain intact")
+    console.print(f"[green]ok[/] {escape(str(log.path))}: {report.rows} rows, chain intact")
 
 
 @audit_group.command("list")

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from compiled_ai.artifacts.store import write_artifact
 from compiled_ai.cli.output import console, err_console
@@ -41,8 +42,8 @@ def compile_command(spec_path: Path, output: Path, provider: str, replay_from: P
     started = time.perf_counter()
     with err_console.status("compiling", spinner="dots") as status:
         def progress(message: str) -> None:
-            status.update(message)
-            err_console.print(f"  {message}", style="dim")
+            status.update(escape(message))
+            err_console.print(f"  {escape(message)}", style="dim")
 
         try:
             compiled = compile_spec(spec, spec_path.read_bytes(), chosen, options, progress)
@@ -52,7 +53,8 @@ def compile_command(spec_path: Path, output: Path, provider: str, replay_from: P
     digest = write_artifact(output, compiled.files, compiled.manifest)
     m = compiled.manifest
     attempts = sum(len(s.attempts) for s in m.steps)
-    console.print(f"[green]compiled[/] {m.workflow['name']} {m.workflow['version']} -> {output}")
+    console.print(f"[green]compiled[/] {m.workflow['name']} {m.workflow['version']} -> "
+                  f"{escape(str(output))}")
     console.print(f"  artifact {digest}")
     console.print(f"  {len(m.steps)} step(s), {attempts} attempt(s), "
                   f"{m.tokens.input_tokens} input + {m.tokens.output_tokens} output tokens, "
@@ -65,8 +67,8 @@ def _print_failure(exc: CompilationFailed, report_path: Path) -> None:
         stage = attempt["stages"][-1]  # type: ignore[index]
         first = next((f for f in stage["findings"] if f["severity"] == "error"), None)
         detail = f"[{first['id']}] {first['message']}" if first else ""
-        err_console.print(f"  attempt {attempt['number']}: failed at {stage['stage']}: {detail}",
-                          highlight=False)
+        err_console.print(f"  attempt {attempt['number']}: failed at {stage['stage']}: "
+                          f"{escape(detail)}")
     report_path.parent.mkdir(parents=True, exist_ok=True)
     report_path.write_text(json.dumps(exc.report, indent=2), encoding="utf-8")
-    err_console.print(f"  every attempt's code and findings: {report_path}")
+    err_console.print(f"  every attempt's code and findings: {escape(str(report_path))}")

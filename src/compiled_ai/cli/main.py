@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 import click
+from rich.markup import escape
 
 from compiled_ai._version import __version__
 from compiled_ai.cli import artifact_cmds, audit_cmds, compile_cmd, run_cmd, spec_cmds
@@ -23,7 +24,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except CompiledAIError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            err_console.print(f"[bold red]error:[/] {escape(str(exc))}")
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             err_console.print("[yellow]interrupted[/]")
@@ -33,8 +34,8 @@ class _Group(click.Group):
         except Exception as exc:  # never a traceback for users
             if os.environ.get("COMPILED_AI_DEBUG"):
                 raise
-            err_console.print(f"[bold red]internal error:[/] {type(exc).__name__}: {exc} "
-                              "(set COMPILED_AI_DEBUG=1 for details)", highlight=False)
+            err_console.print(f"[bold red]internal error:[/] {type(exc).__name__}: "
+                              f"{escape(str(exc))} (set COMPILED_AI_DEBUG=1 for details)")
             ctx.exit(1)
 
 

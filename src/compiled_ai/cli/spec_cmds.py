@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from compiled_ai.cli.output import console
 from compiled_ai.spec import Spec, load_spec
@@ -28,5 +29,5 @@ def check_command(spec_path: Path) -> None:
     """Validate SPEC without compiling it."""
     spec = load_spec(spec_path)
     hidden = sum(f.holdout for f in spec.fixtures)
-    console.print(f"[green]ok[/] {spec_path}: {spec.name} {spec.version}, {len(spec.steps)} "
+    console.print(f"[green]ok[/] {escape(str(spec_path))}: {spec.name} {spec.version}, {len(spec.steps)} "
                   f"step(s), {len(spec.fixtures)} fixtures ({hidden} holdout)")

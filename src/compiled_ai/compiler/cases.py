@@ -30,9 +30,13 @@ def step_cases(spec: Spec, step: FunctionStep, compiled: dict[str, str],
                 raise CompilationFailed(f"step {earlier.id!r} failed while preparing fixtures "
                                         f"for {step.id!r}: {result.error}")
             state.update(result.value)
-    cases = [StepCase(name=f.name, holdout=f.holdout, inputs=_project(state, step.inputs),
-                      expected={k: v for k, v in f.expected.items() if k in step.outputs})
-             for f, state in zip(spec.fixtures, states, strict=True)]
+    cases, holdouts = [], 0
+    for fixture, state in zip(spec.fixtures, states, strict=True):
+        holdouts += fixture.holdout
+        cases.append(StepCase(
+            name=fixture.name, holdout=fixture.holdout, inputs=_project(state, step.inputs),
+            expected={k: v for k, v in fixture.expected.items() if k in step.outputs},
+            holdout_number=holdouts if fixture.holdout else 0))
     if not any(case.expected for case in cases):
         raise SpecError(f"step {step.id!r}: no fixture checks any of its outputs "
                         f"({', '.join(step.outputs)}); add them to the expected outputs")

@@ -77,7 +77,10 @@ def frame_for(spec: Spec, step: FunctionStep) -> StepFrame:
 
 
 def _split_imports(source: str) -> tuple[list[str], str]:
-    """Lift top-level imports out of generated code so they sit under the header."""
+    """Lift top-level imports out of generated code so they sit under the header.
+
+    ``__future__`` imports are dropped: the header starts with the one the template needs.
+    """
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -87,7 +90,8 @@ def _split_imports(source: str) -> tuple[list[str], str]:
     import_lines: set[int] = set()
     for node in tree.body:
         if isinstance(node, ast.Import | ast.ImportFrom) and node.end_lineno is not None:
-            imports.append("\n".join(lines[node.lineno - 1: node.end_lineno]))
+            if not (isinstance(node, ast.ImportFrom) and node.module == "__future__"):
+                imports.append("\n".join(lines[node.lineno - 1: node.end_lineno]))
             import_lines.update(range(node.lineno, node.end_lineno + 1))
     keep = [line for number, line in enumerate(lines, 1) if number not in import_lines]
     return imports, "\n".join(keep)

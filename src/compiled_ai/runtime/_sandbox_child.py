@@ -25,19 +25,42 @@ _DENIED_EVENT_PREFIXES = (
 
 
 def restricted_builtins(allowed_builtins, allowed_imports):
-    """A builtins dict holding only allowed names and an import that checks the allow-list."""
+    """A builtins dict holding only allowed names and an import that checks the allow-list.
+
+    Imports return read-only views of modules without their private names and without
+    other modules they happen to hold (``typing.sys``, ``statistics.random``), so an
+    allowed module is never a bridge to a forbidden one.
+    """
     real_import = builtins.__import__
     allowed_roots = frozenset(allowed_imports)
+    views = {}
 
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         if level != 0 or name.split(".")[0] not in allowed_roots:
             raise ImportError(f"import of {name!r} is not allowed in compiled steps")
-        return real_import(name, globals, locals, fromlist, level)
+        return _module_view(real_import(name, globals, locals, fromlist, level), views)
 
     table = {n: getattr(builtins, n) for n in allowed_builtins if hasattr(builtins, n)}
     table["__import__"] = guarded_import
     table["__build_class__"] = builtins.__build_class__  # TypedDict result definitions
     return table
+
+
+def _module_view(module, views):
+    import types
+
+    name = module.__name__
+    if name not in views:
+        view = views[name] = types.ModuleType(name)
+        for key, value in list(vars(module).items()):
+            if key.startswith("_"):
+                continue
+            if isinstance(value, types.ModuleType):
+                if not value.__name__.startswith(name + "."):
+                    continue  # a foreign module re-exported by this one
+                value = _module_view(value, views)
+            setattr(view, key, value)
+    return views[name]
 
 
 def _limit_resources(limits):
@@ -99,23 +122,45 @@ def _run_case(function, case, repeat):
     for _ in range(repeat):
         try:
             result = function(**case)
-            outputs.append(_canonical(result))
         except RecursionError:
             return {"ok": False, "error": "RecursionError: maximum recursion depth exceeded"}
         except MemoryError:
             return {"ok": False, "error": "MemoryError: memory limit exceeded"}
-        except (TypeError, ValueError) as exc:
-            if outputs or "JSON" not in str(exc) and "serializable" not in str(exc):
-                return {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
-            return {"ok": False, "error": f"result is not JSON-serialisable: {exc}"}
-        except Exception as exc:
+        except BaseException as exc:  # SystemExit too: step code may not end the process
             return {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+        try:
+            outputs.append(_canonical(result))
+        except (TypeError, ValueError) as exc:
+            return {"ok": False, "error": f"result is not JSON-serialisable: {exc}"}
     return {"ok": True, "outputs": outputs}
 
 
+def _private_report_channel():
+    """Move the real stdout to a private descriptor; fds 1 and 2 then go nowhere.
+
+    Step code that somehow writes to fd 1 cannot forge the report, which also
+    carries a nonce from the parent that step code never sees.
+    """
+    import os
+
+    report_fd = os.dup(1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+    def send(data):
+        view = memoryview(data)
+        while view:
+            view = view[os.write(report_fd, view):]
+
+    return send
+
+
 def main():
-    out = sys.stdout
     job = json.loads(sys.stdin.read())
+    nonce = job.pop("nonce")
+    send = _private_report_channel()
     for module in job["allowed_imports"]:  # load before the hook: imports read files
         __import__(module)
     _limit_resources(job["limits"])
@@ -133,8 +178,8 @@ def main():
         results = [{"ok": False, "error": f"module failed to load: {type(exc).__name__}: {exc}"}]
     else:
         results = [_run_case(function, case, int(job["repeat"])) for case in job["cases"]]
-    out.write(json.dumps({"results": results, "network_isolated": isolated}))
-    out.flush()
+    report = {"nonce": nonce, "results": results, "network_isolated": isolated}
+    send(json.dumps(report).encode("utf-8"))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -58,8 +59,9 @@ def run_in_sandbox(source: str, function: str, cases: list[dict[str, Any]], *,
                    hash_seed: int = 0, repeat: int = 1,
                    limits: SandboxLimits | None = None) -> SandboxRun:
     limits = limits or SandboxLimits()
+    nonce = secrets.token_hex(16)
     job = {
-        "source": source, "function": function, "cases": cases, "repeat": repeat,
+        "nonce": nonce, "source": source, "function": function, "cases": cases, "repeat": repeat,
         "allowed_imports": sorted(ALLOWED_IMPORTS), "allowed_builtins": sorted(ALLOWED_BUILTINS),
         "limits": {"cpu_seconds": limits.cpu_seconds, "memory_bytes": limits.memory_bytes,
                    "open_files": limits.open_files, "processes": limits.processes,
@@ -84,6 +86,8 @@ def run_in_sandbox(source: str, function: str, cases: list[dict[str, Any]], *,
         return _failed(cases, f"output larger than {MAX_OUTPUT_BYTES} bytes")
     try:
         report = json.loads(stdout)
+        if report.get("nonce") != nonce:
+            return _failed(cases, "sandbox report is not authentic (nonce mismatch)")
         results = [CaseResult(ok=r["ok"], outputs=r.get("outputs", []), error=r.get("error"))
                    for r in report["results"]]
     except (ValueError, KeyError, TypeError):

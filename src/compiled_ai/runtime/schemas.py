@@ -13,10 +13,18 @@ def result_schema(outputs: dict[str, dict[str, Any]]) -> dict[str, Any]:
             "additionalProperties": False}
 
 
-def first_error(schema: dict[str, Any], value: Any) -> str | None:
-    """The first violation as ``path: message``, or None when ``value`` is valid."""
+def violation(schema: dict[str, Any], value: Any) -> tuple[str, str] | None:
+    """The first violation as (path, message), or None when ``value`` is valid.
+
+    The message may quote the offending value; the path never does.
+    """
     error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)
     if error is None:
         return None
-    where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-    return f"{where}: {error.message}"
+    return "/".join(str(p) for p in error.absolute_path) or "(top level)", error.message
+
+
+def first_error(schema: dict[str, Any], value: Any) -> str | None:
+    """The first violation as ``path: message``, or None when ``value`` is valid."""
+    found = violation(schema, value)
+    return None if found is None else f"{found[0]}: {found[1]}"

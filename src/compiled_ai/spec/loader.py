@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
 from compiled_ai.errors import SpecError
-from compiled_ai.spec.models import Spec
+from compiled_ai.spec.models import LocatedError, Spec
 
 MAX_SPEC_BYTES = 2_000_000
 
@@ -55,8 +55,9 @@ def parse_spec(text: str, source: str = "<spec>") -> Spec:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
         # a misspelt key also shows up as a missing one: report the typo first
-        error = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
-        loc = tuple(error["loc"])
+        error = min(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        cause = (error.get("ctx") or {}).get("error")
+        loc = tuple(error["loc"]) + (cause.loc if isinstance(cause, LocatedError) else ())
         message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
             message = "unknown key (check the spelling; see `compiled-ai spec schema`)"
@@ -83,24 +84,27 @@ def _check_fixtures(spec: Spec, source: str, root: yaml.Node | None) -> None:
 
 
 def _locate(source: str, root: yaml.Node | None, loc: Sequence[Any]) -> str:
-    """Render ``file:line: field.path`` for a pydantic/jsonschema error location."""
+    """Render ``file:line: field.path`` for a pydantic/jsonschema error location.
+
+    The line is that of the key of the deepest element the location reaches.
+    """
     node, line = root, (root.start_mark.line + 1 if root is not None else 1)
     for part in loc:
-        child = _child(node, part)
-        if child is None:
+        found = _child(node, part)
+        if found is None:
             break
-        node = child
-        line = child.start_mark.line + 1
+        key_node, node = found
+        line = key_node.start_mark.line + 1
     field = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
     return f"{source}:{line}: {field}" if field else f"{source}:{line}"
 
 
-def _child(node: yaml.Node | None, part: Any) -> yaml.Node | None:
+def _child(node: yaml.Node | None, part: Any) -> tuple[yaml.Node, yaml.Node] | None:
+    """(key node, value node) of ``part`` in a mapping or sequence node."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.value == str(part):
-                # point at the key itself for unknown keys, at the value otherwise
-                return value if not isinstance(value, yaml.ScalarNode) else key
+                return key, value
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]
+        return node.value[part], node.value[part]
     return None

@@ -21,6 +21,14 @@ IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 COMPLIANCE_TAGS = ("hipaa", "pci-dss", "soc2")
 
 
+class LocatedError(ValueError):
+    """A validation error that knows where below the failing field or model it lies."""
+
+    def __init__(self, message: str, *loc: str | int) -> None:
+        super().__init__(message)
+        self.loc = loc
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -70,8 +78,11 @@ class FunctionStep(_Strict):
             raise ValueError("declare at least one field")
         for name, schema in value.items():
             if not IDENTIFIER.match(name):
-                raise ValueError(f"field name {name!r} must be a lower-case identifier")
-            _check_json_schema(schema)
+                raise LocatedError(f"field name {name!r} must be a lower-case identifier", name)
+            try:
+                _check_json_schema(schema)
+            except ValueError as exc:
+                raise LocatedError(str(exc), name) from None
         return value
 
 
@@ -116,29 +127,35 @@ class Spec(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Spec:
-        ids = [step.id for step in self.steps]
-        if len(set(ids)) != len(ids):
-            raise ValueError("step ids must be unique")
+        seen: set[str] = set()
         available = set(self.input_schema["properties"])
-        for step in self.steps:
-            missing = sorted(set(step.inputs) - available)
-            if missing:
-                raise ValueError(
-                    f"step {step.id!r} reads {', '.join(missing)} which neither the input "
-                    "schema nor an earlier step provides"
-                )
+        for index, step in enumerate(self.steps):
+            if step.id in seen:
+                raise LocatedError(f"step id {step.id!r} is used twice", "steps", index, "id")
+            seen.add(step.id)
+            for name in step.inputs:
+                if name not in available:
+                    raise LocatedError(f"step {step.id!r} reads {name!r}, which neither the "
+                                       "input schema nor an earlier step provides",
+                                       "steps", index, "inputs", name)
             available |= set(step.outputs)
         unproduced = sorted(set(self.output_schema["properties"]) - available)
         if unproduced:
-            raise ValueError(f"output fields {', '.join(unproduced)} are produced by no step")
-        names = [fixture.name for fixture in self.fixtures]
-        if len(set(names)) != len(names):
-            raise ValueError("fixture names must be unique")
+            raise LocatedError(f"output fields {', '.join(unproduced)} are produced by no step",
+                               "output_schema")
+        names: set[str] = set()
+        for index, fixture in enumerate(self.fixtures):
+            if fixture.name in names:
+                raise LocatedError(f"fixture name {fixture.name!r} is used twice",
+                                   "fixtures", index, "name")
+            names.add(fixture.name)
         if all(fixture.holdout for fixture in self.fixtures):
-            raise ValueError("at least one fixture must not be a holdout (the LLM needs examples)")
-        unknown = sorted(set(self.tolerances) - set(self.output_schema["properties"]))
-        if unknown:
-            raise ValueError(f"tolerances name unknown output fields: {', '.join(unknown)}")
+            raise LocatedError("at least one fixture must not be a holdout (the LLM needs "
+                               "examples)", "fixtures")
+        for name in self.tolerances:
+            if name not in self.output_schema["properties"]:
+                raise LocatedError(f"tolerance for unknown output field {name!r}",
+                                   "tolerances", name)
         return self
 
     def visible_fixtures(self) -> list[Fixture]:

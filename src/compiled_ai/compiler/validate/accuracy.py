@@ -28,6 +28,12 @@ def values_match(got: Any, want: Any, tolerance: Tolerance | None) -> bool:
             return bool(got == want)
         allowed = max(tolerance.abs or 0.0, (tolerance.rel or 0.0) * abs(want))
         return math.isfinite(got) and abs(got - want) <= allowed
+    if isinstance(want, list) and isinstance(got, list):
+        return len(got) == len(want) and all(
+            values_match(g, w, tolerance) for g, w in zip(got, want, strict=True))
+    if isinstance(want, dict) and isinstance(got, dict):
+        return got.keys() == want.keys() and all(
+            values_match(got[k], want[k], tolerance) for k in want)
     return type(got) is type(want) and bool(got == want)
 
 
@@ -46,12 +52,12 @@ def check_accuracy(source: str, function: str, cases: list[StepCase], first_run:
         if not wrong:
             continue
         if case.holdout:
-            message = f"holdout fixture {case.name!r}: wrong {', '.join(wrong)}"
+            message = f"{case.label}: wrong {', '.join(wrong)}"
         else:
             detail = "; ".join(
                 f"{k}: expected {case.expected[k]!r}, got {got.get(k, '<missing>')!r}"
                 for k in wrong)
-            message = f"fixture {case.name!r} with input {case.inputs}: {detail}"
+            message = f"{case.label}: {detail}"
         findings.append(Finding(id="ACC001", severity="error", message=message))
     findings += _determinism_findings(source, function, cases, first_run, limits, seeds)
     return StageResult.of("accuracy", findings)
@@ -67,9 +73,10 @@ def _determinism_findings(source: str, function: str, cases: list[StepCase],
                              repeat=2, limits=limits)
         for case, want, result in zip(cases, reference, run.cases, strict=True):
             if not result.ok or any(out != want for out in result.outputs):
-                unstable.setdefault(case.name, set()).add(seed)
+                label = case.label if case.holdout else f"fixture {case.name!r}"
+                unstable.setdefault(label, set()).add(seed)
     return [Finding(id="ACC002", severity="error",
-                    message=f"fixture {name!r} gave different output across runs "
+                    message=f"{name} gave different output across runs "
                             f"(PYTHONHASHSEED {sorted(found)} vs 0): the code is "
                             "nondeterministic (set order, time, randomness?)")
             for name, found in unstable.items()]

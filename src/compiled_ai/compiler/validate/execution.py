@@ -7,7 +7,7 @@ from typing import Any
 from compiled_ai.compiler.validate.cases import StepCase
 from compiled_ai.compiler.validate.findings import Finding, StageResult
 from compiled_ai.runtime.sandbox import SandboxLimits, SandboxRun, run_in_sandbox
-from compiled_ai.runtime.schemas import first_error, result_schema
+from compiled_ai.runtime.schemas import result_schema, violation
 
 
 def check_execution(source: str, function: str, outputs: dict[str, dict[str, Any]],
@@ -22,18 +22,24 @@ def check_execution(source: str, function: str, outputs: dict[str, dict[str, Any
         return StageResult.of("execution", findings), run
     schema = result_schema(outputs)
     for case, result in zip(cases, run.cases, strict=True):
-        label = _label(case)
+        # holdout findings name no values: exception texts and schema messages quote them
         if not result.ok:
+            shown = _exception_kind(str(result.error)) if case.holdout else result.error
             findings.append(Finding(id="EXE001", severity="error",
-                                    message=f"{label} raised {result.error}"))
+                                    message=f"{case.label} raised {shown}"))
             continue
-        problem = first_error(schema, result.value)
+        problem = violation(schema, result.value)
         if problem is not None:
+            where, why = problem
+            detail = where if case.holdout else f"{where}: {why}"
             findings.append(Finding(id="EXE002", severity="error",
-                                    message=f"{label}: result breaks its schema at {problem}"))
+                                    message=f"{case.label}: result breaks its schema at {detail}"))
     return StageResult.of("execution", findings), run
 
 
-def _label(case: StepCase) -> str:
-    return f"holdout fixture {case.name!r}" if case.holdout else \
-        f"fixture {case.name!r} with input {case.inputs}"
+
+def _exception_kind(error: str) -> str:
+    """'module failed to load: KeyError: x' -> 'module failed to load: KeyError'."""
+    prefix = "module failed to load: "
+    head = prefix if error.startswith(prefix) else ""
+    return head + error.removeprefix(head).split(":", 1)[0]

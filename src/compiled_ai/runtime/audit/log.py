@@ -91,6 +91,9 @@ class AuditLog:
                 seq, prev = (head["seq"] + 1, head["hash"]) if head else (1, GENESIS)
                 row = {"seq": seq, "recorded_at": _now(), "prev_hash": prev,
                        **{k: getattr(record, k) for k in COLUMNS if hasattr(record, k)}}
+                # hash the values as the REAL/INTEGER columns will return them
+                row["duration_ms"] = float(row["duration_ms"])
+                row["tokens"] = int(row["tokens"])
                 row["hash"] = row_hash(row)
                 names = ", ".join(row)
                 db.execute(f"INSERT INTO records ({names}) VALUES ({', '.join('?' * len(row))})",
