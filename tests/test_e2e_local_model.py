@@ -85,3 +85,28 @@ def test_replaying_the_compile_log_reproduces_the_artifact_byte_for_byte(
     again = {p.relative_to(tmp_path / "replayed"): p.read_bytes()
              for p in (tmp_path / "replayed").rglob("*") if p.is_file()}
     assert original == again
+
+
+def test_openai_compatible_provider_against_a_real_llama_cpp_server_on_loopback() -> None:
+    """The HTTP provider speaks the OpenAI API to llama.cpp's own server (xllamacpp)."""
+    import xllamacpp
+
+    from compiled_ai.providers.base import CompletionRequest, Message
+    from compiled_ai.providers.model_files import resolve_model
+    from compiled_ai.providers.openai_compatible import OpenAICompatibleProvider
+
+    params = xllamacpp.CommonParams()
+    params.model.path = str(resolve_model("qwen2.5-coder-0.5b", load_settings().cache).path)
+    params.n_ctx = 2048
+    params.verbosity = -1
+    server = xllamacpp.Server(params)
+    address = server.listening_address.rstrip("/")
+    assert address.startswith("http://127.0.0.1:")
+    provider = OpenAICompatibleProvider(address + "/v1", model="qwen2.5-coder-0.5b")
+    request = CompletionRequest(messages=(Message(
+        role="user", content="Reply with a Python function add(a: int, b: int) -> int."),),
+        max_tokens=64)
+    first, second = provider.complete(request), provider.complete(request)
+    assert "def add" in first.text
+    assert first.usage.input_tokens > 10 and 0 < first.usage.output_tokens <= 64
+    assert second.text == first.text  # temperature 0 and a fixed seed
