@@ -29,5 +29,5 @@ def check_command(spec_path: Path) -> None:
     """Validate SPEC without compiling it."""
     spec = load_spec(spec_path)
     hidden = sum(f.holdout for f in spec.fixtures)
-    console.print(f"[green]ok[/] {escape(str(spec_path))}: {spec.name} {spec.version}, {len(spec.steps)} "
-                  f"step(s), {len(spec.fixtures)} fixtures ({hidden} holdout)")
+    console.print(f"[green]ok[/] {escape(str(spec_path))}: {spec.name} {spec.version}, "
+                  f"{len(spec.steps)} step(s), {len(spec.fixtures)} fixtures ({hidden} holdout)")
