@@ -1,4 +1,4 @@
-"""Findings and stage results shared by the four validation stages.
+"""Stage results shared by the four validation stages.
 
 A finding has a stable ``id`` (``SEC001``, ``SYN002``, ``EXE003``, ``ACC001``, or the
 tool's own code such as ``BANDIT-B602``, ``RUFF-F821``, ``MYPY-arg-type``), a severity
@@ -11,17 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Severity = Literal["error", "warning", "info"]
+from compiled_ai.security.findings import Finding, Severity
+
+__all__ = ["STAGES", "Finding", "Severity", "StageResult"]
+
 STAGES = ("security", "syntax", "execution", "accuracy")
-
-
-class Finding(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    id: str
-    severity: Severity
-    message: str
-    line: int | None = None
-    cwe: int | None = None
 
 
 class StageResult(BaseModel):
