@@ -27,8 +27,8 @@ def dynamic_import(ctx: CodeContext) -> Hits:
     """Loading modules or building functions from run-time data:
     ``importlib.import_module``, ``__import__``, ``types.FunctionType``, ``runpy``."""
     targets = ("importlib.import_module", "importlib.__import__", "__import__",
-               "builtins.__import__", "types.FunctionType", "types.CodeType", "runpy.run_path", "runpy.run_module",
-               "pkgutil.get_loader")
+               "builtins.__import__", "types.FunctionType", "types.CodeType",
+               "runpy.run_path", "runpy.run_module", "pkgutil.get_loader")
     for call, name in ctx.calls():
         if name in targets:
             yield call, f"{name}() loads or builds code at run time"
