@@ -33,6 +33,7 @@ from compiled_ai.errors import CompilationFailed
 from compiled_ai.providers.base import CompletionRequest, Provider
 from compiled_ai.providers.recording import RecordingProvider
 from compiled_ai.runtime.sandbox import SandboxLimits
+from compiled_ai.security.canary import canary_for
 from compiled_ai.spec.models import FunctionStep, Spec
 
 Progress = Callable[[str], None]
@@ -63,8 +64,11 @@ def compile_spec(spec: Spec, spec_bytes: bytes, provider: Provider,
     blocks = compliance_blocks(list(spec.compliance))
     compiled: dict[str, str] = {}
     records: list[StepRecord] = []
+    spec_digest = sha256_bytes(spec_bytes)
     for step in spec.steps:
-        source, record = _compile_step(spec, step, compiled, recorder, blocks, options, say)
+        canary = canary_for(spec_digest, step.id)
+        source, record = _compile_step(spec, step, compiled, recorder, blocks, options, say,
+                                       canary)
         compiled[step.id] = source
         records.append(record)
     files = {SPEC_FILE: canonical_json(spec.model_dump(mode="json")),
@@ -73,7 +77,7 @@ def compile_spec(spec: Spec, spec_bytes: bytes, provider: Provider,
     manifest = Manifest(
         compiler_version=__version__,
         workflow={"name": spec.name, "version": spec.version},
-        spec_sha256=sha256_bytes(spec_bytes),
+        spec_sha256=spec_digest,
         provider=recorder.identity.model_dump(mode="json"),
         compliance={tag: digest for tag, (_text, digest) in blocks.items()},
         steps=records,
@@ -87,12 +91,13 @@ def compile_spec(spec: Spec, spec_bytes: bytes, provider: Provider,
 
 def _compile_step(spec: Spec, step: FunctionStep, compiled: dict[str, str],
                   provider: RecordingProvider, blocks: dict[str, tuple[str, str]],
-                  options: CompileOptions, say: Progress) -> tuple[str, StepRecord]:
+                  options: CompileOptions, say: Progress,
+                  canary: str) -> tuple[str, StepRecord]:
     frame = frame_for(spec, step)
     cases = step_cases(spec, step, compiled, options.limits)
     examples = [(c.inputs, c.expected) for c in cases if not c.holdout]
     messages = build_messages(frame, step.intent, step.inputs, step.outputs, examples,
-                              [text for text, _digest in blocks.values()])
+                              [text for text, _digest in blocks.values()], canary)
     attempts: list[Attempt] = []
     sources: list[str] = []
     first: PipelineResult | None = None
@@ -104,7 +109,7 @@ def _compile_step(spec: Spec, step: FunctionStep, compiled: dict[str, str],
         sources.append(source)
         say(f"step {step.id}: attempt {number}: validating")
         result = validate_candidate(source, frame, step.outputs, cases, spec.tolerances,
-                                    options.limits, options.mypy_cache)
+                                    options.limits, options.mypy_cache, canaries=(canary,))
         first = first or result
         attempts.append(Attempt(
             number=number, request_sha256=request.key(),

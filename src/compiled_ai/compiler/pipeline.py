@@ -36,9 +36,10 @@ class PipelineResult:
 def validate_candidate(source: str, frame: StepFrame, outputs: dict[str, dict],  # type: ignore[type-arg]
                        cases: list[StepCase], tolerances: dict[str, Tolerance],
                        limits: SandboxLimits | None = None, mypy_cache: Path | None = None,
-                       seeds: tuple[int, ...] = DETERMINISM_SEEDS) -> PipelineResult:
+                       seeds: tuple[int, ...] = DETERMINISM_SEEDS,
+                       canaries: tuple[str, ...] = ()) -> PipelineResult:
     result = PipelineResult()
-    security = check_security(source)
+    security = check_security(source, canaries)
     result.stages.append(security)
     if not security.passed:
         return result
@@ -46,7 +47,8 @@ def validate_candidate(source: str, frame: StepFrame, outputs: dict[str, dict], 
     result.stages.append(syntax)
     if not syntax.passed:
         return result
-    execution, run = check_execution(source, frame.function_name, outputs, cases, limits)
+    execution, run = check_execution(source, frame.function_name, outputs, cases, limits,
+                                     canaries)
     result.stages.append(execution)
     if not execution.passed:
         return result

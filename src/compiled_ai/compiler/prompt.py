@@ -12,6 +12,7 @@ from typing import Any
 from compiled_ai.compiler.templates import StepFrame
 from compiled_ai.compiler.validate.findings import Finding
 from compiled_ai.providers.base import Message
+from compiled_ai.security.canary import canary_instruction
 
 ALLOWED_IMPORTS_TEXT = "math, re, decimal, fractions, datetime, statistics, itertools, " \
     "functools, collections, string, typing"
@@ -34,8 +35,9 @@ def build_messages(
     outputs: dict[str, dict[str, Any]],
     examples: list[tuple[dict[str, Any], dict[str, Any]]],
     compliance: list[str],
+    canary: str | None = None,
 ) -> list[Message]:
-    """The first request for a step."""
+    """The first request for a step; ``canary`` is planted for the output gate."""
     sections = [
         f"Task: {intent.strip()}",
         "Implement exactly this signature (the result type is already defined):\n"
@@ -51,7 +53,8 @@ def build_messages(
         sections.append("Examples (each must hold):\n" + "\n".join(lines))
     if compliance:
         sections.append("Compliance requirements:\n" + "\n".join(compliance))
-    return [Message(role="system", content=SYSTEM_PROMPT),
+    system = SYSTEM_PROMPT if canary is None else f"{SYSTEM_PROMPT}\n{canary_instruction(canary)}"
+    return [Message(role="system", content=system),
             Message(role="user", content="\n\n".join(sections))]
 
 

@@ -21,6 +21,10 @@ _DENIED_EVENT_PREFIXES = (
     "urllib.", "http.", "ftplib.", "smtplib.", "telnetlib.", "webbrowser.", "glob.",
     "tempfile.", "sqlite3.", "winreg.", "msvcrt.", "resource.", "gc.get_", "cpython.",
     "builtins.input", "mmap.", "fcntl.", "syslog.", "setopencodehook",
+    # frames and code objects (tb_frame, gi_frame, __code__, ...): the way from a
+    # traceback to the runner's locals, and from there to everything else
+    "object.__getattr__", "object.__setattr__", "object.__delattr__",
+    "_thread.start_new_thread", "sys.setrecursionlimit",
 )
 
 
@@ -89,25 +93,37 @@ def _leave_network():
         return libc.unshare(CLONE_NEWNET) == 0
     except Exception:
         return False
+    finally:  # step code must not find ctypes already loaded (importing it is refused)
+        loaded = [m for m in sys.modules if m == "ctypes" or m.startswith(("ctypes.", "_ctypes"))]
+        for name in loaded:
+            del sys.modules[name]
 
 
-def _install_audit_hook(allowed_imports, budget):
+def _install_audit_hook(allowed_imports, exec_budget=1):
+    """Refuse file, network, process, native-code and frame-introspection events.
+
+    Everything the hook consults is bound into its closure now, so step code that
+    reaches this module's globals cannot loosen it afterwards.
+    """
     allowed_roots = frozenset(allowed_imports)
+    denied = tuple(_DENIED_EVENT_PREFIXES)
+    remaining = [exec_budget]
 
-    def hook(event, args):
+    def hook(event, args, allowed_roots=allowed_roots, denied=denied, remaining=remaining):
         if event == "compile":  # harmless without exec; typing compiles forward references
             return
         if event == "exec":
-            if budget["exec"] > 0:  # the step module itself, once
-                budget["exec"] -= 1
+            if remaining[0] > 0:  # the step module itself, once
+                remaining[0] -= 1
                 return
             raise PermissionError("sandbox: exec is not allowed")
         if event == "import":
             if str(args[0]).split(".")[0] not in allowed_roots:
                 raise PermissionError(f"sandbox: import of {args[0]!r} is not allowed")
             return
-        if event.startswith(_DENIED_EVENT_PREFIXES):
-            raise PermissionError(f"sandbox: {event} is not allowed")
+        if event.startswith(denied):
+            detail = f" ({args[1]})" if event.startswith("object.") and len(args) > 1 else ""
+            raise PermissionError(f"sandbox: {event}{detail} is not allowed")
 
     sys.addaudithook(hook)
 
@@ -167,7 +183,7 @@ def main():
     isolated = _leave_network()
     table = restricted_builtins(job["allowed_builtins"], job["allowed_imports"])
     sys.setrecursionlimit(int(job["limits"].get("recursion", 1000)))
-    _install_audit_hook(job["allowed_imports"], {"exec": 1})
+    _install_audit_hook(job["allowed_imports"])
     sys.stdout = sys.stderr = None  # generated code has no print anyway
     namespace = {"__builtins__": table, "__name__": "compiled_step"}
     try:

@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,16 +75,13 @@ def run_in_sandbox(source: str, function: str, cases: list[dict[str, Any]], *,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=workdir, env=env,
             start_new_session=True)
         try:
-            stdout, stderr = process.communicate(json.dumps(job).encode(), limits.wall_seconds)
-        except subprocess.TimeoutExpired:
-            _kill_group(process)
-            return _failed(cases, f"timed out after {limits.wall_seconds:g} s wall-clock")
+            stdout, stderr, problem = _exchange(process, json.dumps(job).encode(), limits)
         finally:
             _kill_group(process)
+    if problem is not None:
+        return _failed(cases, problem)
     if process.returncode != 0:
         return _failed(cases, _describe_exit(process.returncode, stderr))
-    if len(stdout) > MAX_OUTPUT_BYTES:
-        return _failed(cases, f"output larger than {MAX_OUTPUT_BYTES} bytes")
     try:
         report = json.loads(stdout)
         if report.get("nonce") != nonce:
@@ -95,6 +93,49 @@ def run_in_sandbox(source: str, function: str, cases: list[dict[str, Any]], *,
     if len(results) == 1 and len(cases) != 1 and not results[0].ok:  # module failed to load
         results = results * len(cases)
     return SandboxRun(cases=results, network_isolated=bool(report.get("network_isolated")))
+
+
+def _exchange(process: subprocess.Popen[bytes], payload: bytes,
+              limits: SandboxLimits) -> tuple[bytes, bytes, str | None]:
+    """Send the job, collect at most MAX_OUTPUT_BYTES of report; (stdout, stderr, problem).
+
+    Reading happens in threads so that a child flooding its pipes can neither block
+    us nor fill our memory; the wall-clock limit covers the whole exchange.
+    """
+    chunks: dict[str, list[bytes]] = {"out": [], "err": []}
+    overflow = threading.Event()
+
+    def pump(stream: Any, key: str, cap: int) -> None:
+        size = 0
+        while block := stream.read(65536):
+            size += len(block)
+            if size > cap:
+                overflow.set()
+                _kill_group(process)
+                return
+            chunks[key].append(block)
+
+    readers = [threading.Thread(target=pump, args=(process.stdout, "out", MAX_OUTPUT_BYTES)),
+               threading.Thread(target=pump, args=(process.stderr, "err", 65536))]
+    for reader in readers:
+        reader.daemon = True
+        reader.start()
+    try:
+        assert process.stdin is not None
+        process.stdin.write(payload)
+        process.stdin.close()
+    except BrokenPipeError:
+        pass  # the child died early; its exit status says why
+    try:
+        process.wait(timeout=limits.wall_seconds)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        return b"", b"", f"timed out after {limits.wall_seconds:g} s wall-clock"
+    for reader in readers:
+        reader.join(timeout=5)
+    if overflow.is_set():
+        return b"", b"", f"output larger than {MAX_OUTPUT_BYTES} bytes"
+    return b"".join(chunks["out"]), b"".join(chunks["err"]), None
 
 
 def _failed(cases: list[dict[str, Any]], reason: str) -> SandboxRun:

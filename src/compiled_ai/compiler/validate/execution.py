@@ -8,11 +8,12 @@ from compiled_ai.compiler.validate.cases import StepCase
 from compiled_ai.compiler.validate.findings import Finding, StageResult
 from compiled_ai.runtime.sandbox import SandboxLimits, SandboxRun, run_in_sandbox
 from compiled_ai.runtime.schemas import result_schema, violation
+from compiled_ai.security.canary import find_canary
 
 
 def check_execution(source: str, function: str, outputs: dict[str, dict[str, Any]],
                     cases: list[StepCase], limits: SandboxLimits | None = None,
-                    ) -> tuple[StageResult, SandboxRun]:
+                    canaries: tuple[str, ...] = ()) -> tuple[StageResult, SandboxRun]:
     run = run_in_sandbox(source, function, [c.inputs for c in cases], hash_seed=0,
                          limits=limits)
     findings: list[Finding] = []
@@ -28,6 +29,11 @@ def check_execution(source: str, function: str, outputs: dict[str, dict[str, Any
             findings.append(Finding(id="EXE001", severity="error",
                                     message=f"{case.label} raised {shown}"))
             continue
+        leak = find_canary(" ".join(result.outputs), canaries)
+        if leak:
+            findings.append(Finding(id="OUT001", severity="error", cwe=200,
+                                    message=f"{case.label}: the result contains the prompt's "
+                                            f"confidential canary ({leak[1]})"))
         problem = violation(schema, result.value)
         if problem is not None:
             where, why = problem

@@ -14,18 +14,28 @@ import tempfile
 from pathlib import Path
 
 from compiled_ai.compiler.validate.findings import Finding, Severity, StageResult
+from compiled_ai.security.canary import find_canary
 from compiled_ai.security.code import scan_code
 
 
-def check_security(source: str) -> StageResult:
+def check_security(source: str, canaries: tuple[str, ...] = ()) -> StageResult:
+    """Code gate and output gate over the candidate module."""
+    leak = find_canary(source, canaries)
+    findings = [canary_finding("the generated code", leak[1])] if leak else []
     try:
         ast.parse(source)
     except SyntaxError:
         # unparsable code cannot run; stage 2 reports where it breaks
-        return StageResult.of("security", [])
-    findings = scan_code(source) + bandit_findings(source)
+        return StageResult.of("security", findings)
+    findings += scan_code(source) + bandit_findings(source)
     findings.sort(key=lambda f: (f.line or 0, f.id, f.message))
     return StageResult.of("security", findings)
+
+
+def canary_finding(where: str, form: str) -> Finding:
+    return Finding(id="OUT001", severity="error", cwe=200,
+                   message=f"{where} contains the prompt's confidential canary ({form}): "
+                           "the model is echoing its prompt")
 
 
 def bandit_findings(source: str) -> list[Finding]:
