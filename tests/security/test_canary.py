@@ -63,7 +63,8 @@ def test_scripted_compile_plants_the_canary_and_refuses_code_that_repeats_it():
     system = provider.requests[0].messages[0].content
     planted = system.split("Confidential build marker: ")[1].split(".")[0]
     assert planted == canary_for(sha256_bytes(spec_bytes), "decide")
-    leaky = f"```python\n# {planted}\n{BODY}```\n"
+    signature, rest = BODY.split("\n", 1)
+    leaky = f"```python\n{signature}\n    # built with {planted}\n{rest}```\n"
     with pytest.raises(CompilationFailed) as failure:
         compile_spec(spec, spec_bytes, ScriptedProvider([leaky] * 2),
                      CompileOptions(max_attempts=2))
