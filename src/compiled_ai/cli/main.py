@@ -14,7 +14,14 @@ import click
 from rich.markup import escape
 
 from compiled_ai._version import __version__
-from compiled_ai.cli import artifact_cmds, audit_cmds, compile_cmd, run_cmd, spec_cmds
+from compiled_ai.cli import (
+    artifact_cmds,
+    audit_cmds,
+    check_cmds,
+    compile_cmd,
+    run_cmd,
+    spec_cmds,
+)
 from compiled_ai.cli.output import err_console
 from compiled_ai.errors import CompiledAIError
 
@@ -51,6 +58,7 @@ cli.add_command(artifact_cmds.verify_command)
 cli.add_command(artifact_cmds.inspect_command)
 cli.add_command(spec_cmds.spec_group)
 cli.add_command(audit_cmds.audit_group)
+cli.add_command(check_cmds.check_group)
 
 
 def main() -> None:

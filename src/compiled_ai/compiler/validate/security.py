@@ -9,13 +9,11 @@ weakness, and Bandit adds its own CWE-tagged findings. Suppression comments
 from __future__ import annotations
 
 import ast
-import logging
-import tempfile
-from pathlib import Path
 
-from compiled_ai.compiler.validate.findings import Finding, Severity, StageResult
+from compiled_ai.compiler.validate.findings import Finding, StageResult
 from compiled_ai.security.canary import find_canary
 from compiled_ai.security.code import scan_code
+from compiled_ai.security.code.bandit import bandit_findings
 
 
 def check_security(source: str, canaries: tuple[str, ...] = ()) -> StageResult:
@@ -36,26 +34,3 @@ def canary_finding(where: str, form: str) -> Finding:
     return Finding(id="OUT001", severity="error", cwe=200,
                    message=f"{where} contains the prompt's confidential canary ({form}): "
                            "the model is echoing its prompt")
-
-
-def bandit_findings(source: str) -> list[Finding]:
-    """Bandit over ``source`` with ``# nosec`` ignored; MEDIUM and HIGH block."""
-    from bandit.core import config as bandit_config
-    from bandit.core import manager as bandit_manager
-
-    logging.getLogger("bandit").setLevel(logging.CRITICAL)
-    with tempfile.TemporaryDirectory(prefix="compiled-ai-bandit-") as tmp:
-        path = Path(tmp) / "candidate.py"
-        path.write_text(source, encoding="utf-8")
-        mgr = bandit_manager.BanditManager(bandit_config.BanditConfig(), "file",
-                                           ignore_nosec=True, quiet=True)
-        mgr.discover_files([str(path)])
-        mgr.run_tests()
-        issues = mgr.get_issue_list()
-    findings = []
-    for issue in issues:
-        severity: Severity = "error" if issue.severity in ("MEDIUM", "HIGH") else "warning"
-        cwe = issue.cwe.id if issue.cwe and issue.cwe.id else None
-        findings.append(Finding(id=f"BANDIT-{issue.test_id}", severity=severity,
-                                message=issue.text, line=issue.lineno, cwe=cwe))
-    return findings
