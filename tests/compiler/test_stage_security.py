@@ -69,14 +69,15 @@ UNSAFE = [
     pytest.param(function_with("b = __builtins__"),
                  "= __builtins__", "SEC003", 94, id="dunder-name"),
     pytest.param(function_with("s = '{0.__class__}'.format(amount)"),
-                 "{0.__class__}", "SEC003", 94, id="format-string-dunder"),
+                 "{0.__class__}", "SEC008", 1336, id="format-string-dunder"),
+    pytest.param(function_with("g = (x for x in [amount]).gi_frame.f_back.f_globals"),
+                 "gi_frame", "SEC003", 94, id="generator-frame-walk"),
     pytest.param(function_with("h = hasattr(amount, 'real')"),
                  "hasattr(", "SEC007", None, id="builtin-not-allowed"),
-    pytest.param("class Helper:\n    pass\n\n\n" + function_with("h = Helper"),
-                 "class Helper", "SEC001", None, id="plain-class"),
-    pytest.param("class Sneaky(TypedDict):\n    def run(self) -> None:\n        pass\n\n\n"
-                 + function_with("s = Sneaky"),
-                 "class Sneaky", "SEC001", None, id="typeddict-with-method"),
+    pytest.param("class Helper(metaclass=abc.ABCMeta):\n    pass\n\n\n" + function_with("h = 1"),
+                 "class Helper", "SEC001", None, id="class-with-metaclass"),
+    pytest.param("class Sneaky(make_base()):\n    pass\n\n\n" + function_with("s = Sneaky"),
+                 "class Sneaky", "SEC001", None, id="class-with-computed-base"),
     pytest.param("class Extra(TypedDict, total=False):\n    x: int\n\n\n"
                  + function_with("s = Extra"),
                  "class Extra", "SEC001", None, id="typeddict-with-keywords"),
@@ -86,8 +87,9 @@ UNSAFE = [
                  "global COUNT", "SEC001", None, id="global"),
     pytest.param(function_with("with amount:", "    pass"),
                  "with amount", "SEC001", None, id="with-block"),
-    pytest.param("def numbers() -> object:\n    yield 1\n\n\n" + function_with("n = numbers"),
-                 "yield 1", "SEC001", None, id="generator-yield"),
+    pytest.param("def numbers() -> object:\n    yield 1\n\n\n"
+                 + function_with("n = numbers().gi_code"),
+                 "gi_code", "SEC003", 94, id="generator-code-object"),
 ]
 
 

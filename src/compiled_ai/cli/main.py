@@ -17,6 +17,7 @@ from compiled_ai._version import __version__
 from compiled_ai.cli import (
     artifact_cmds,
     audit_cmds,
+    bench_cmds,
     check_cmds,
     compile_cmd,
     run_cmd,
@@ -59,6 +60,7 @@ cli.add_command(artifact_cmds.inspect_command)
 cli.add_command(spec_cmds.spec_group)
 cli.add_command(audit_cmds.audit_group)
 cli.add_command(check_cmds.check_group)
+cli.add_command(bench_cmds.bench_group)
 
 
 def main() -> None:

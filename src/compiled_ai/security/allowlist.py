@@ -23,8 +23,8 @@ ALLOWED_BUILTINS = frozenset({
     "AssertionError", "NotImplementedError",
 })
 
-# Syntax generated business logic may use. Everything else (classes, async, global,
-# with-blocks, yield, match on arbitrary classes) is outside the narrow-function brief.
+# Syntax generated business logic may use. Everything else (async, global, nonlocal,
+# with-blocks, class patterns in match) is outside the narrow-function brief.
 ALLOWED_NODES: frozenset[type[ast.AST]] = frozenset({
     ast.Module, ast.FunctionDef, ast.arguments, ast.arg, ast.Return, ast.Assign,
     ast.AugAssign, ast.AnnAssign, ast.For, ast.While, ast.If, ast.Raise, ast.Try,
@@ -38,5 +38,7 @@ ALLOWED_NODES: frozenset[type[ast.AST]] = frozenset({
     ast.RShift, ast.BitOr, ast.BitXor, ast.BitAnd, ast.MatMult, ast.Invert, ast.Not,
     ast.UAdd, ast.USub, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Is,
     ast.IsNot, ast.In, ast.NotIn, ast.comprehension, ast.keyword,
-    ast.ClassDef,  # only TypedDict result definitions; checked separately
+    ast.Yield, ast.YieldFrom, ast.Match, ast.match_case, ast.MatchValue, ast.MatchSingleton,
+    ast.MatchSequence, ast.MatchMapping, ast.MatchStar, ast.MatchAs, ast.MatchOr,
+    ast.ClassDef,  # plain data holders only; checked by rule SEC001
 })

@@ -146,10 +146,11 @@ _PERCENT_RE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
 def _url(text: str) -> str | None:
-    if not _PERCENT_RE.search(text):
+    form_encoded = text.count("+") >= 2 and not any(c.isspace() for c in text)
+    if not form_encoded and not _PERCENT_RE.search(text):
         return None
     out = unquote(text, errors="replace")
-    if "+" in out and not any(c.isspace() for c in text):
+    if form_encoded:
         out = out.replace("+", " ")  # form encoding: spaces travel as '+'
     return out if out != text else None
 

@@ -19,8 +19,16 @@ from compiled_ai.security.code.registry import CodeContext, rule
 _BUILTIN_NAMES = frozenset(dir(builtins))
 DYNAMIC_CODE = frozenset({"eval", "exec", "compile", "__import__", "breakpoint"})
 REFLECTION = frozenset({"getattr", "setattr", "delattr", "globals", "locals", "vars", "dir",
-                        "type", "object", "super", "id", "hash", "memoryview", "classmethod",
-                        "staticmethod", "property"})
+                        "type", "object", "super", "id", "hash", "memoryview"})
+# Attributes without an underscore that still lead from an object to the interpreter:
+# frames (and through them every global and builtin), code objects, tracebacks.
+INTROSPECTION_ATTRIBUTES = frozenset({
+    "gi_frame", "gi_code", "gi_yieldfrom", "gi_running", "gi_suspended",
+    "cr_frame", "cr_code", "cr_await", "cr_origin", "ag_frame", "ag_code", "ag_await",
+    "tb_frame", "tb_next", "tb_lasti", "f_back", "f_globals", "f_locals", "f_builtins",
+    "f_code", "f_trace", "f_lasti", "co_code", "co_consts", "co_names", "co_varnames",
+    "mro", "func_globals", "func_code",
+})
 IO_BUILTINS = frozenset({"open", "input", "print", "help", "exit", "quit"})
 
 Hits = Iterator[tuple[ast.AST, str]]
@@ -28,13 +36,15 @@ Hits = Iterator[tuple[ast.AST, str]]
 
 @rule("SEC001", "syntax outside the allow-list", cwe=None)
 def disallowed_syntax(ctx: CodeContext) -> Hits:
-    """Only the syntax a narrow, pure function needs: no classes (except TypedDict result
-    types), no ``with``, ``async``, ``global``, ``yield`` or other statement kinds."""
+    """Only the syntax pure business logic needs: no ``with``, ``async``, ``global``,
+    ``nonlocal``; classes only as plain data holders (no metaclass or class keywords,
+    bases named directly, decorators limited to ``dataclass``)."""
     for node in ast.walk(ctx.tree):
         if type(node) not in ALLOWED_NODES:
             yield node, f"syntax not allowed in generated code: {type(node).__name__}"
-        elif isinstance(node, ast.ClassDef) and not _is_typed_dict(node):
-            yield node, "classes are not allowed (only TypedDict result types)"
+        elif isinstance(node, ast.ClassDef) and not _is_plain_class(node):
+            yield node, ("classes may not use keywords (metaclass=...), computed bases or "
+                         "decorators other than dataclass")
 
 
 @rule("SEC002", "import outside the allow-list", cwe=829)
@@ -66,19 +76,20 @@ def disallowed_import(ctx: CodeContext) -> Hits:
                              "which is not allowed")
 
 
-@rule("SEC003", "private or dunder access", cwe=94)
+@rule("SEC003", "private, dunder or introspection access", cwe=94)
 def private_access(ctx: CodeContext) -> Hits:
-    """No attribute that starts with ``_``, no ``__dunder__`` name, and no ``__`` inside
-    string constants: the routes from any object to ``object.__subclasses__`` and the
-    interpreter's internals."""
+    """No attribute that starts with ``_``, no ``__dunder__`` name, and none of the
+    frame, code and traceback attributes (``gi_frame``, ``f_globals``, ``tb_frame``,
+    ``mro``...): the routes from any object to ``object.__subclasses__``, the real
+    builtins and the interpreter's internals."""
     for node in ast.walk(ctx.tree):
         if isinstance(node, ast.Attribute) and node.attr.startswith("_"):
             yield node, f"access to underscore attribute {node.attr!r} is not allowed"
+        elif isinstance(node, ast.Attribute) and node.attr in INTROSPECTION_ATTRIBUTES:
+            yield node, f"introspection attribute {node.attr!r} is not allowed"
         elif isinstance(node, ast.Name) and node.id.startswith("__") and node.id.endswith("__") \
                 and node.id not in DYNAMIC_CODE:
             yield node, f"access to {node.id} is not allowed"
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "__" in node.value:
-            yield node, "string constants may not contain '__' (format-string attribute tricks)"
 
 
 @rule("SEC004", "dynamic code execution", cwe=95)
@@ -132,12 +143,11 @@ def dynamic_format(ctx: CodeContext) -> Hits:
                          "attribute or index lookups (use an f-string)")
 
 
-def _is_typed_dict(node: ast.ClassDef) -> bool:
-    bases_ok = [ast.unparse(b) for b in node.bases] == ["TypedDict"] and not node.keywords
-    body_ok = all(isinstance(s, ast.AnnAssign | ast.Pass) or
-                  (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))
-                  for s in node.body)
-    return bases_ok and body_ok and not node.decorator_list
+def _is_plain_class(node: ast.ClassDef) -> bool:
+    bases_ok = all(isinstance(b, ast.Name | ast.Attribute) for b in node.bases)
+    decorators_ok = all(ast.unparse(d).split("(")[0] in ("dataclass", "dataclasses.dataclass")
+                        for d in node.decorator_list)
+    return bases_ok and decorators_ok and not node.keywords
 
 
 def _foreign_module(module: str, attribute: str) -> str | None:

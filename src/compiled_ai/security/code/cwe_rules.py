@@ -205,8 +205,8 @@ _SECRET_VALUE = re.compile(
 
 @rule("SECRET001", "hard-coded credential", cwe=798)
 def hardcoded_secret(ctx: CodeContext) -> Hits:
-    """A password, key or token written into the code: a string literal assigned to a
-    credential-like name, passed as a credential keyword, or shaped like a known key."""
+    """A password, key or token written into the code: a string literal assigned to,
+    compared with or passed as a credential-like name, or shaped like a known key."""
     def credential(name: str, value: ast.AST | None) -> bool:
         return bool(_SECRET_NAME.search(name)) and isinstance(value, ast.Constant) and \
             isinstance(value.value, str) and len(value.value) >= 6 and " " not in value.value
@@ -226,6 +226,13 @@ def hardcoded_secret(ctx: CodeContext) -> Hits:
                 if isinstance(key, ast.Constant) and isinstance(key.value, str) and \
                         credential(key.value, value):
                     yield node, f"hard-coded credential under key {key.value!r}"
+        elif isinstance(node, ast.Compare) and len(node.comparators) == 1:
+            sides = [node.left, node.comparators[0]]
+            names = [s.id if isinstance(s, ast.Name) else s.attr if isinstance(s, ast.Attribute)
+                     else "" for s in sides]
+            for name, other in ((names[0], sides[1]), (names[1], sides[0])):
+                if credential(name, other):
+                    yield node, f"{name!r} compared with a hard-coded credential"
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
                 _SECRET_VALUE.search(node.value):
             yield node, "string literal shaped like an API key, token or private key"

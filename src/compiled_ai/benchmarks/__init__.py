@@ -1,0 +1,1 @@
+"""Benchmarks: each loads its data, runs the product on it, scores it and writes a result."""
