@@ -18,6 +18,7 @@ ALLOWED_BUILTINS = frozenset({
     "pow", "range", "reversed", "round", "set", "sorted", "str", "sum", "tuple", "zip",
     "True", "False", "None", "NotImplemented", "Ellipsis", "bytes", "complex", "issubclass",
     "slice", "ascii", "bin", "hex", "oct", "repr", "callable", "iter", "next",
+    "property", "staticmethod", "classmethod",  # for the plain classes SEC001 admits
     "Exception", "ValueError", "TypeError", "KeyError", "IndexError", "ArithmeticError",
     "ZeroDivisionError", "LookupError", "RuntimeError", "OverflowError", "StopIteration",
     "AssertionError", "NotImplementedError",
