@@ -212,7 +212,7 @@ def test_scripted_tampered_artifact_run_exits_3(invoke, artifact, tmp_path, home
 def test_run_missing_input_file_exits_2(invoke, artifact, tmp_path):
     missing = tmp_path / "nope.json"
     assert_clean_error(invoke("run", artifact, "--input", missing), 2, str(missing),
-                       "no such input file")
+                       "no such file")
 
 
 def test_run_invalid_json_exits_2(invoke, artifact, tmp_path):

@@ -14,6 +14,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
+from compiled_ai._io import read_limited
 from compiled_ai.cli.output import console
 from compiled_ai.errors import InputError
 from compiled_ai.security.gates import GateReport, check_code, check_prompt
@@ -33,7 +34,7 @@ def check_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def prompt_command(path: Path | None, block_pii: bool, as_json: bool) -> None:
     """Input gate: prompt injection (plain and encoded) and PII/PHI."""
-    text = _read(path).decode("utf-8", "replace")
+    text = read_limited(path, MAX_BYTES).decode("utf-8", "replace")
     _finish(check_prompt(text, block_pii=block_pii), as_json)
 
 
@@ -43,7 +44,7 @@ def prompt_command(path: Path | None, block_pii: bool, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def code_command(path: Path, no_bandit: bool, as_json: bool) -> None:
     """Code gate: allow-list and CWE rules plus Bandit over a Python file."""
-    raw = _read(path)
+    raw = read_limited(path, MAX_BYTES)
     try:
         source = raw.decode("utf-8")
         ast.parse(source)
@@ -66,18 +67,6 @@ def rules_command() -> None:
         table.add_row(rule.id, f"CWE-{rule.cwe}" if rule.cwe else "-", rule.severity,
                       escape(rule.doc))
     console.print(table)
-
-
-def _read(path: Path | None) -> bytes:
-    try:
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1) if path is None else path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(f"{path or 'stdin'}: larger than {MAX_BYTES} bytes")
-    return raw
 
 
 def _finish(report: GateReport, as_json: bool) -> None:

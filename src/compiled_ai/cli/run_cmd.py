@@ -10,6 +10,7 @@ from typing import Any
 import click
 from rich.progress import Progress
 
+from compiled_ai._io import read_limited
 from compiled_ai.artifacts.canonical import canonical_json
 from compiled_ai.cli.output import err_console
 from compiled_ai.errors import InputError
@@ -49,15 +50,7 @@ def run_command(artifact: Path, input_path: str, audit_db: Path | None, no_audit
 
 
 def _read_input(where: str) -> Any:
-    try:
-        raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1) if where == "-" else \
-            Path(where).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such input file") from None
-    except OSError as exc:
-        raise InputError(f"{where}: cannot read input ({exc.strerror})") from None
-    if len(raw) > MAX_INPUT_BYTES:
-        raise InputError(f"{where}: input is larger than {MAX_INPUT_BYTES} bytes")
+    raw = read_limited(where, MAX_INPUT_BYTES)
     try:
         return json.loads(raw)
     except UnicodeDecodeError:

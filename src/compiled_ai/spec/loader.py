@@ -15,6 +15,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
+from compiled_ai._io import read_limited
 from compiled_ai.errors import SpecError
 from compiled_ai.spec.models import LocatedError, Spec
 
@@ -24,14 +25,7 @@ MAX_SPEC_BYTES = 2_000_000
 def load_spec(path: str | Path) -> Spec:
     """Read and validate the spec at ``path``; raise SpecError with a located message."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SpecError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise SpecError(f"{path}: cannot read ({exc.strerror})") from None
-    if len(raw) > MAX_SPEC_BYTES:
-        raise SpecError(f"{path}: spec is larger than {MAX_SPEC_BYTES} bytes")
+    raw = read_limited(path, MAX_SPEC_BYTES, SpecError)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
