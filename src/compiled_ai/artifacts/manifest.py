@@ -71,6 +71,7 @@ class Manifest(_Model):
     steps: list[StepRecord]
     tokens: TokenUsage
     validation: dict[str, Any]  # stage settings: determinism seeds, sandbox limits
+    input_gate: list[dict[str, Any]] = []  # warnings about the spec (no values, only paths)
     files: dict[str, str]  # relative path -> sha256
 
     def to_bytes(self) -> bytes:

@@ -25,11 +25,12 @@ from compiled_ai.artifacts.manifest import (
 from compiled_ai.compiler.cases import step_cases
 from compiled_ai.compiler.compliance import compliance_blocks
 from compiled_ai.compiler.extract import extract_code
+from compiled_ai.compiler.input_gate import screen_spec
 from compiled_ai.compiler.pipeline import PipelineResult, validate_candidate
 from compiled_ai.compiler.prompt import build_messages, build_retry
 from compiled_ai.compiler.templates import frame_for
 from compiled_ai.compiler.validate.accuracy import DETERMINISM_SEEDS
-from compiled_ai.errors import CompilationFailed
+from compiled_ai.errors import CompilationFailed, SpecError
 from compiled_ai.providers.base import CompletionRequest, Provider
 from compiled_ai.providers.recording import RecordingProvider
 from compiled_ai.runtime.sandbox import SandboxLimits
@@ -60,6 +61,13 @@ def compile_spec(spec: Spec, spec_bytes: bytes, provider: Provider,
                  progress: Progress | None = None) -> CompiledArtifact:
     options = options or CompileOptions()
     say = progress or (lambda _message: None)
+    screened = screen_spec(spec)
+    refused = [f for f in screened if f.severity == "error"]
+    if refused:
+        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+        raise SpecError(f"input gate: {refused[0].message}{more}; nothing was sent to the model")
+    for finding in screened:
+        say(f"input gate: {finding.message}")
     recorder = RecordingProvider(provider)
     blocks = compliance_blocks(list(spec.compliance))
     compiled: dict[str, str] = {}
@@ -84,6 +92,7 @@ def compile_spec(spec: Spec, spec_bytes: bytes, provider: Provider,
         tokens=_total_tokens(recorder.log),
         validation={"determinism_seeds": list(DETERMINISM_SEEDS), "max_attempts":
                     options.max_attempts, "sandbox": asdict(options.limits)},
+        input_gate=[f.model_dump(mode="json") for f in screened],
         files={name: sha256_bytes(content) for name, content in sorted(files.items())},
     )
     return CompiledArtifact(files=files, manifest=manifest)
