@@ -1,0 +1,1 @@
+"""Evaluation: the paper's metrics (tokens, break-even, cost, latency, determinism)."""
