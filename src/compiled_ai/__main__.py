@@ -1,0 +1,5 @@
+"""``python -m compiled_ai`` runs the CLI."""
+
+from compiled_ai.cli.main import main
+
+main()
