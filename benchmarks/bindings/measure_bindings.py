@@ -2,7 +2,8 @@
 """Measure load time, generation speed and determinism of a llama.cpp Python binding.
 
 Usage:
-    python measure_bindings.py MODEL.gguf {xllamacpp|llama-cpp-python} [--runs 3] [--out result.json]
+    python measure_bindings.py MODEL.gguf {xllamacpp|llama-cpp-python} \
+        [--runs 3] [--out result.json]
 
 Prints a JSON object for the chosen binding (version, load_seconds,
 tokens_per_second, deterministic, sample_output, ...). Install time is not
