@@ -162,11 +162,7 @@ def _leakage(cases: list[dict[str, Any]], advance: Callable[[], Any]
 def _sandbox(tick: Callable[[str, int], Any]) -> dict[str, Any]:
     from compiled_ai.security.escapes import ESCAPES, run_escape_suite
 
-    advance = tick("sandbox", len(ESCAPES))
-    outcomes = []
-    for escape in ESCAPES:
-        outcomes.extend(run_escape_suite((escape,)))
-        advance()
+    outcomes = run_escape_suite(ESCAPES, advance=tick("sandbox", len(ESCAPES)))
     contained = sum(o.contained for o in outcomes)
     return {"attempts": len(outcomes), "contained": contained,
             "containment_rate": round(contained / len(outcomes), 4),

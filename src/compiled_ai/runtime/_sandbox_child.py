@@ -71,7 +71,7 @@ def _limit_resources(limits):
     import resource
 
     def cap(kind, value):
-        soft, hard = resource.getrlimit(kind)
+        _soft, hard = resource.getrlimit(kind)
         value = value if hard == resource.RLIM_INFINITY else min(value, hard)
         resource.setrlimit(kind, (value, value))
 

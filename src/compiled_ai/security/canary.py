@@ -19,6 +19,8 @@ import hashlib
 import re
 import urllib.parse
 
+from compiled_ai.security.findings import Finding
+
 PREFIX = "cai-canary-"
 _HEX_RUN = re.compile(r"(?:[0-9a-fA-F]{2}){8,}")
 _B64_RUN = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
@@ -47,6 +49,13 @@ def find_canary(text: str, canaries: list[str] | tuple[str, ...]) -> tuple[str, 
             if wanted in view:
                 return canary, form
     return None
+
+
+def canary_finding(where: str, form: str) -> Finding:
+    """The output gate's finding: ``where`` carries the prompt's canary in ``form``."""
+    return Finding(id="OUT001", severity="error", cwe=200,
+                   message=f"{where} contains the prompt's confidential canary ({form}): "
+                           "the model is echoing its prompt")
 
 
 def _squash(text: str) -> str:

@@ -16,6 +16,7 @@ import socket
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,8 +184,10 @@ class EscapeOutcome:
 
 
 def run_escape_suite(escapes: tuple[Escape, ...] = ESCAPES,
-                     limits: SandboxLimits | None = None) -> list[EscapeOutcome]:
-    """Run every escape attempt in the sandbox and judge it from the host's side."""
+                     limits: SandboxLimits | None = None,
+                     advance: Callable[[], object] | None = None) -> list[EscapeOutcome]:
+    """Run every escape attempt in the sandbox and judge it from the host's side;
+    ``advance`` is called after each attempt (a progress bar)."""
     limits = limits or SandboxLimits(cpu_seconds=2, wall_seconds=6)
     secret_name = "COMPILED_AI_ESCAPE_SECRET"
     secret_value = "escape-secret-" + secrets.token_hex(8)
@@ -219,6 +222,8 @@ def run_escape_suite(escapes: tuple[Escape, ...] = ESCAPES,
                     run.failure or case.error or "returned without effect: " + text[:120])
                 outcomes.append(EscapeOutcome(escape.id, escape.title, not breaches,
                                               evidence.strip(), round(seconds, 3)))
+                if advance is not None:
+                    advance()
     finally:
         if previous is None:
             os.environ.pop(secret_name, None)

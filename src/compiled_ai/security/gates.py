@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-from compiled_ai.security.canary import find_canary
+from compiled_ai.security.canary import canary_finding, find_canary
 from compiled_ai.security.findings import Finding
 
 Verdict = Literal["clean", "blocked"]
@@ -60,7 +60,7 @@ def check_code(source: str, with_bandit: bool = True) -> GateReport:
 
     started = time.perf_counter()
     findings = scan_code(source) + (bandit_findings(source) if with_bandit else [])
-    findings.sort(key=lambda f: (f.line or 0, f.id))
+    findings.sort(key=lambda f: (f.line or 0, f.id, f.message))
     elapsed = (time.perf_counter() - started) * 1000
     blocked = any(f.severity == "error" for f in findings)
     return GateReport("code", "blocked" if blocked else "clean", findings, elapsed)
@@ -70,8 +70,6 @@ def check_output(text: str, canaries: list[str]) -> GateReport:
     """Output gate: any planted canary, in any disguise, blocks."""
     started = time.perf_counter()
     leak = find_canary(text, canaries)
-    findings = [Finding(id="OUT001", severity="error", cwe=200,
-                        message=f"output contains a confidential canary ({leak[1]})")] \
-        if leak else []
+    findings = [canary_finding("the output", leak[1])] if leak else []
     elapsed = (time.perf_counter() - started) * 1000
     return GateReport("output", "blocked" if leak else "clean", findings, elapsed)

@@ -8,7 +8,7 @@ from compiled_ai.compiler.validate.cases import StepCase
 from compiled_ai.compiler.validate.findings import Finding, StageResult
 from compiled_ai.runtime.sandbox import SandboxLimits, SandboxRun, run_in_sandbox
 from compiled_ai.runtime.schemas import result_schema, violation
-from compiled_ai.security.canary import find_canary
+from compiled_ai.security.canary import canary_finding, find_canary
 
 
 def check_execution(source: str, function: str, outputs: dict[str, dict[str, Any]],
@@ -31,9 +31,7 @@ def check_execution(source: str, function: str, outputs: dict[str, dict[str, Any
             continue
         leak = find_canary(" ".join(result.outputs), canaries)
         if leak:
-            findings.append(Finding(id="OUT001", severity="error", cwe=200,
-                                    message=f"{case.label}: the result contains the prompt's "
-                                            f"confidential canary ({leak[1]})"))
+            findings.append(canary_finding(f"the result of {case.label}", leak[1]))
         problem = violation(schema, result.value)
         if problem is not None:
             where, why = problem

@@ -1,23 +1,21 @@
-"""Stage 1, security: the code gate's rules plus Bandit, before any code is run.
+"""Stage 1, security: the output gate and the code gate, before any code is run.
 
-The allow-list rules (SEC0xx) are the real gate: they admit only listed imports,
-builtins and syntax, so an unknown trick fails closed. The CWE rules name the
-weakness, and Bandit adds its own CWE-tagged findings. Suppression comments
-(``# nosec``) are ignored: generated code does not get to waive its checks.
+The code gate (``security.gates.check_code``) is the allow-list rules (SEC0xx: only
+listed imports, builtins and syntax, so an unknown trick fails closed), the CWE rules
+and Bandit, with suppression comments (``# nosec``) ignored. The output gate refuses
+code that echoes the prompt's canary.
 """
 
 from __future__ import annotations
 
 import ast
 
-from compiled_ai.compiler.validate.findings import Finding, StageResult
-from compiled_ai.security.canary import find_canary
-from compiled_ai.security.code import scan_code
-from compiled_ai.security.code.bandit import bandit_findings
+from compiled_ai.compiler.validate.findings import StageResult
+from compiled_ai.security.canary import canary_finding, find_canary
+from compiled_ai.security.gates import check_code
 
 
 def check_security(source: str, canaries: tuple[str, ...] = ()) -> StageResult:
-    """Code gate and output gate over the candidate module."""
     leak = find_canary(source, canaries)
     findings = [canary_finding("the generated code", leak[1])] if leak else []
     try:
@@ -25,12 +23,5 @@ def check_security(source: str, canaries: tuple[str, ...] = ()) -> StageResult:
     except SyntaxError:
         # unparsable code cannot run; stage 2 reports where it breaks
         return StageResult.of("security", findings)
-    findings += scan_code(source) + bandit_findings(source)
-    findings.sort(key=lambda f: (f.line or 0, f.id, f.message))
+    findings += check_code(source).findings
     return StageResult.of("security", findings)
-
-
-def canary_finding(where: str, form: str) -> Finding:
-    return Finding(id="OUT001", severity="error", cwe=200,
-                   message=f"{where} contains the prompt's confidential canary ({form}): "
-                           "the model is echoing its prompt")
