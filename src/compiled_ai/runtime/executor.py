@@ -10,6 +10,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from compiled_ai.artifacts.store import VerifiedArtifact
 from compiled_ai.errors import InputError, StepExecutionError
 from compiled_ai.runtime.loader import LoadedStep, load_steps
@@ -35,11 +37,16 @@ class Workflow:
         self.input_schema: dict[str, Any] = spec["input_schema"]
         self.output_schema: dict[str, Any] = spec["output_schema"]
         self.steps: list[LoadedStep] = load_steps(artifact)
+        # validators built once: every run checks against the same schemas
+        self._input_check = Draft202012Validator(self.input_schema)
+        self._output_check = Draft202012Validator(self.output_schema)
+        self._result_checks = {step.id: Draft202012Validator(result_schema(step.outputs))
+                               for step in self.steps}
         self._isolated = isolated
         self._limits = limits
 
     def run(self, payload: Any) -> RunResult:
-        problem = first_error(self.input_schema, payload)
+        problem = first_error(self._input_check, payload)
         if problem is not None:
             raise InputError(f"input does not match the workflow's input schema: {problem}")
         state = dict(payload)
@@ -49,12 +56,12 @@ class Workflow:
             started = time.perf_counter()
             produced = self._call(step, arguments)
             result.step_ms[step.id] = (time.perf_counter() - started) * 1000
-            problem = first_error(result_schema(step.outputs), produced)
+            problem = first_error(self._result_checks[step.id], produced)
             if problem is not None:
                 raise StepExecutionError(f"step {step.id!r} returned a bad result: {problem}")
             state.update(produced)
         result.output = {k: state[k] for k in self.output_schema["properties"] if k in state}
-        problem = first_error(self.output_schema, result.output)
+        problem = first_error(self._output_check, result.output)
         if problem is not None:
             raise StepExecutionError(f"output does not match the output schema: {problem}")
         return result
