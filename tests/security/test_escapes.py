@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from compiled_ai.runtime.sandbox import run_in_sandbox
@@ -28,14 +26,14 @@ def test_escape_attempt_is_contained(outcomes, escape):
 
 
 def test_host_is_unharmed_after_the_suite(outcomes):
-    assert os.getpid() > 0
+    assert outcomes  # the suite ran in this process, which is still here to check
     run = run_in_sandbox("def f(x):\n    return {'y': x + 1}\n", "f", [{"x": 1}])
     assert run.cases[0].value == {"y": 2}
 
 
 def test_the_judge_notices_a_real_breach(tmp_path):
-    """Self-check: an attempt that does get out (here: the host lends it the file by
-    running it without a sandbox-denied route) must be reported as not contained."""
+    """Self-check of the judge: an attempt whose report claims success must be counted
+    as not contained, so a contained verdict above means something."""
     honest = Escape("self-check", "returns a success claim",
                     "return 'ESCAPED: pretend'")
     (outcome,) = run_escape_suite((honest,))
