@@ -86,6 +86,64 @@ class FunctionStep(_Strict):
         return value
 
 
+class BoundedStep(_Strict):
+    """A step that calls a model at run time, inside fixed bounds.
+
+    The only place a model may run after compile time: the reply must match
+    ``outputs`` and every ``validate`` expression, is retried with the validation
+    error at most ``max_retries`` times, and otherwise ends in the deterministic
+    ``fallback`` or in the human-review queue (``on_failure``). Inputs pass the input
+    gate first. Not compiled: its configuration travels in spec.json.
+    """
+
+    id: str = Field(description="identifier, unique in the workflow")
+    kind: Literal["bounded"] = "bounded"
+    instruction: str = Field(min_length=10, description="what the model must do, in plain "
+                             "language")
+    inputs: dict[str, dict[str, Any]] = Field(description="parameter name -> JSON Schema")
+    outputs: dict[str, dict[str, Any]] = Field(description="result field -> JSON Schema")
+    validate_: list[str] = Field(
+        default_factory=list, alias="validate",
+        description="boolean expressions over inputs and outputs, e.g. "
+                    "'bmi is None or 10 <= bmi <= 80'; every one must hold")
+    max_retries: int = Field(default=2, ge=0, le=5, description="re-asks after a failed "
+                             "validation, each carrying the error")
+    min_confidence: float | None = Field(
+        default=None, ge=0, le=1, description="if set, outputs must declare a numeric "
+        "'confidence' and a reply below it counts as failed")
+    fallback: dict[str, Any] | None = Field(
+        default=None, description="deterministic output used when on_failure is 'fallback'")
+    on_failure: Literal["fallback", "review"] = Field(
+        default="review", description="what happens when no reply passes: use the fallback "
+        "output, or park the transaction in the human-review queue")
+    max_tokens: int = Field(default=256, gt=0, le=4096)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("id")
+    @classmethod
+    def _identifier(cls, value: str) -> str:
+        if not IDENTIFIER.match(value):
+            raise ValueError("must be a lower-case identifier like 'extract_chart'")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> BoundedStep:
+        for name, schema in {**self.inputs, **self.outputs}.items():
+            if not IDENTIFIER.match(name):
+                raise LocatedError(f"field name {name!r} must be a lower-case identifier", name)
+            _check_json_schema(schema)
+        if not self.outputs:
+            raise ValueError("declare at least one output field")
+        if self.min_confidence is not None and "confidence" not in self.outputs:
+            raise LocatedError("min_confidence needs an output field 'confidence'", "outputs")
+        if self.on_failure == "fallback" and self.fallback is None:
+            raise LocatedError("on_failure 'fallback' needs a 'fallback' output", "fallback")
+        if self.fallback is not None and set(self.fallback) != set(self.outputs):
+            raise LocatedError("the fallback must give exactly the output fields", "fallback")
+        return self
+
+
 class Fixture(_Strict):
     """A golden input -> output pair. Holdout fixtures are never shown to the LLM."""
 
