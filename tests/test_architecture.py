@@ -21,13 +21,15 @@ FORBIDDEN_PREFIXES = (
     "compiled_ai.compiler",
     "compiled_ai.providers.local",
     "compiled_ai.providers.openai_compatible",
+    "compiled_ai.providers.anthropic",
+    "compiled_ai.providers.retry",
     "compiled_ai.providers.replay",
     "compiled_ai.providers.scripted",
     "compiled_ai.providers.registry",
     "compiled_ai.providers.model_files",
 )
 # heavy compile-time-only dependencies: the validators and the local model
-FORBIDDEN_THIRD_PARTY = ("mypy", "bandit", "ruff", "xllamacpp", "httpx")
+FORBIDDEN_THIRD_PARTY = ("mypy", "bandit", "ruff", "xllamacpp", "httpx", "anthropic")
 
 PROBE = r"""
 import json, sys

@@ -6,6 +6,7 @@ An artifact is a directory::
     spec.json            the validated spec (canonical JSON): schemas, steps, fixtures
     steps/<id>.py        one module per compiled step
     compile_log.jsonl    every model request and response (see compile_log.py)
+    manifest.sig         optional detached Ed25519 signature of manifest.json (signing.py)
 
 ``files`` maps every other file's relative path to its sha256. The artifact's own
 identity is the sha256 of manifest.json's bytes. Nothing time-dependent is recorded,
@@ -24,6 +25,7 @@ ARTIFACT_VERSION = 1
 MANIFEST = "manifest.json"
 SPEC_FILE = "spec.json"
 COMPILE_LOG = "compile_log.jsonl"
+SIGNATURE_FILE = "manifest.sig"  # not listed in ``files``: it signs the manifest itself
 
 
 class _Model(BaseModel):

@@ -1,7 +1,8 @@
 """Write an artifact directory atomically, and read one back only after verifying it.
 
 Reading returns the verified bytes themselves, so the runtime executes exactly what
-was hashed (no window between checking a file and loading it).
+was hashed (no window between checking a file and loading it). Given trusted keys,
+reading also requires a valid signature over the very manifest bytes it read.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -20,10 +23,14 @@ from compiled_ai.artifacts.manifest import (
     ARTIFACT_FORMAT,
     COMPILE_LOG,
     MANIFEST,
+    SIGNATURE_FILE,
     SPEC_FILE,
     Manifest,
 )
 from compiled_ai.errors import ArtifactError
+
+if TYPE_CHECKING:
+    from compiled_ai.artifacts.signing import TrustedKey
 
 
 @dataclass(frozen=True)
@@ -32,13 +39,18 @@ class VerifiedArtifact:
     manifest: Manifest
     artifact_sha256: str  # sha256 of manifest.json
     files: dict[str, bytes]  # relative path -> verified content
+    signed_by: str | None = None  # key id of the trusted key whose signature was checked
 
     def json_file(self, name: str) -> dict:  # type: ignore[type-arg]
         return json.loads(self.files[name])
 
 
-def write_artifact(target: Path, files: dict[str, bytes], manifest: Manifest) -> str:
-    """Write files + manifest.json to ``target``; return the artifact's sha256."""
+def write_artifact(target: Path, files: dict[str, bytes], manifest: Manifest,
+                   signature: bytes | None = None) -> str:
+    """Write files + manifest.json (+ manifest.sig) to ``target``; return the artifact's sha256.
+
+    ``signature`` must be :func:`signing.signature_for` of ``manifest.to_bytes()``.
+    """
     target = Path(target)
     if target.exists() and not (target / MANIFEST).is_file() and any(target.iterdir()):
         raise ArtifactError(f"{target}: exists and is not an artifact; refusing to overwrite")
@@ -52,6 +64,8 @@ def write_artifact(target: Path, files: dict[str, bytes], manifest: Manifest) ->
             path.write_bytes(content)
         manifest_bytes = manifest.to_bytes()
         (staging / MANIFEST).write_bytes(manifest_bytes)
+        if signature is not None:
+            (staging / SIGNATURE_FILE).write_bytes(signature)
         if target.exists():
             retired = target.with_name(f".{target.name}-old-{os.getpid()}")
             os.replace(target, retired)
@@ -65,8 +79,14 @@ def write_artifact(target: Path, files: dict[str, bytes], manifest: Manifest) ->
     return sha256_bytes(manifest_bytes)
 
 
-def read_verified(path: str | Path) -> VerifiedArtifact:
-    """Load an artifact, refusing it unless every listed file matches its hash."""
+def read_verified(path: str | Path,
+                  trusted_keys: Sequence[TrustedKey] = ()) -> VerifiedArtifact:
+    """Load an artifact, refusing it unless every listed file matches its hash.
+
+    With ``trusted_keys``, also refuse it unless manifest.sig is a valid signature of
+    the manifest bytes by one of them. Without, manifest.sig is not looked at: it is
+    the one file that may sit beside the manifest unlisted.
+    """
     root = Path(path)
     try:
         manifest_bytes = (root / MANIFEST).read_bytes()
@@ -82,6 +102,11 @@ def read_verified(path: str | Path) -> VerifiedArtifact:
     except (ValueError, ValidationError) as exc:
         first = str(exc).splitlines()[0]
         raise ArtifactError(f"{root / MANIFEST}: invalid manifest ({first})") from None
+    signed_by = None
+    if trusted_keys:  # before anything else is trusted: a bad signature says "tampered"
+        from compiled_ai.artifacts.signing import verify_signature
+
+        signed_by = verify_signature(root, manifest_bytes, list(trusted_keys)).key_id
     needed = {SPEC_FILE, COMPILE_LOG, *(step.file for step in manifest.steps)}
     unlisted = sorted(needed - set(manifest.files))
     if unlisted:
@@ -105,8 +130,10 @@ def read_verified(path: str | Path) -> VerifiedArtifact:
         files[relative] = content
     extra = sorted(str(p.relative_to(root)) for p in root.rglob("*")
                    if p.is_file() and str(p.relative_to(root)) not in manifest.files
-                   and p.name != MANIFEST and "__pycache__" not in p.parts)
+                   and str(p.relative_to(root)) not in (MANIFEST, SIGNATURE_FILE)
+                   and "__pycache__" not in p.parts)
     if extra:
         raise ArtifactError(f"{root}: files not listed in the manifest: {', '.join(extra[:5])}")
     return VerifiedArtifact(path=root, manifest=manifest,
-                            artifact_sha256=sha256_bytes(manifest_bytes), files=files)
+                            artifact_sha256=sha256_bytes(manifest_bytes), files=files,
+                            signed_by=signed_by)

@@ -8,18 +8,28 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
+from compiled_ai.artifacts.signing import read_signature
 from compiled_ai.artifacts.store import read_verified
 from compiled_ai.cli.output import console
+from compiled_ai.cli.trust import load_trusted, trust_key_option
 
 
 @click.command("verify")
 @click.argument("artifact", type=click.Path(path_type=Path))
-def verify_command(artifact: Path) -> None:
-    """Check every file of ARTIFACT against the hashes in its manifest."""
-    verified = read_verified(artifact)
+@trust_key_option
+def verify_command(artifact: Path, trust_key: tuple[Path, ...]) -> None:
+    """Check every file of ARTIFACT against the hashes in its manifest (and its signature)."""
+    verified = read_verified(artifact, load_trusted(trust_key))
     console.print(f"[green]ok[/] {escape(str(artifact))}: {len(verified.files)} files match "
                   "the manifest")
     console.print(f"  artifact {verified.artifact_sha256}")
+    if verified.signed_by:
+        console.print(f"  signed   {verified.signed_by} [green](valid, trusted key)[/]")
+    else:
+        signature = read_signature(artifact)
+        state = (f"by key {signature['key_id']} (not checked: pass --trust-key)"
+                 if signature else "no (manifest.sig absent)")
+        console.print(f"  signed   {state}")
 
 
 @click.command("inspect")

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
+from compiled_ai.artifacts.signing import key_id_of, load_private_key, signature_for
 from compiled_ai.artifacts.store import write_artifact
 from compiled_ai.cli.output import console, err_console
 from compiled_ai.compiler import CompileOptions, compile_spec
@@ -30,9 +31,12 @@ from compiled_ai.spec import load_spec
 @click.option("--model", help="Local model preset or GGUF path (default: qwen2.5-coder-0.5b).")
 @click.option("--max-attempts", type=click.IntRange(1, 20), default=5, show_default=True,
               help="Generation attempts per step before giving up.")
+@click.option("--sign-key", type=click.Path(path_type=Path), metavar="PRIVATE.pem",
+              help="Sign the manifest with this Ed25519 key (writes manifest.sig).")
 def compile_command(spec_path: Path, output: Path, provider: str, replay_from: Path | None,
-                    model: str | None, max_attempts: int) -> None:
+                    model: str | None, max_attempts: int, sign_key: Path | None) -> None:
     """Compile SPEC into a validated, hash-verified artifact."""
+    signer = load_private_key(sign_key) if sign_key else None  # a bad key fails before the model
     spec = load_spec(spec_path)
     settings = load_settings()
     if model:
@@ -50,7 +54,8 @@ def compile_command(spec_path: Path, output: Path, provider: str, replay_from: P
         except CompilationFailed as exc:
             _print_failure(exc, output.with_name(output.name + ".failed.json"))
             raise
-    digest = write_artifact(output, compiled.files, compiled.manifest)
+    signature = signature_for(compiled.manifest.to_bytes(), signer) if signer else None
+    digest = write_artifact(output, compiled.files, compiled.manifest, signature)
     m = compiled.manifest
     attempts = sum(len(s.attempts) for s in m.steps)
     console.print(f"[green]compiled[/] {m.workflow['name']} {m.workflow['version']} -> "
@@ -59,6 +64,8 @@ def compile_command(spec_path: Path, output: Path, provider: str, replay_from: P
     console.print(f"  {len(m.steps)} step(s), {attempts} attempt(s), "
                   f"{m.tokens.input_tokens} input + {m.tokens.output_tokens} output tokens, "
                   f"{time.perf_counter() - started:.1f} s")
+    if signer:
+        console.print(f"  signed by key {key_id_of(signer.public_key())}")
 
 
 def _print_failure(exc: CompilationFailed, report_path: Path) -> None:

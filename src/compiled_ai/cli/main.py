@@ -21,6 +21,7 @@ from compiled_ai.cli import (
     check_cmds,
     compile_cmd,
     run_cmd,
+    sign_cmds,
     spec_cmds,
 )
 from compiled_ai.cli.output import err_console
@@ -61,6 +62,8 @@ cli.add_command(spec_cmds.spec_group)
 cli.add_command(audit_cmds.audit_group)
 cli.add_command(check_cmds.check_group)
 cli.add_command(bench_cmds.bench_group)
+cli.add_command(sign_cmds.keys_group)
+cli.add_command(sign_cmds.sign_command)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from rich.progress import Progress
 from compiled_ai._io import read_limited
 from compiled_ai.artifacts.canonical import canonical_json
 from compiled_ai.cli.output import err_console
+from compiled_ai.cli.trust import load_trusted, trust_key_option
 from compiled_ai.errors import InputError
 from compiled_ai.runtime import open_workflow, run_once
 from compiled_ai.runtime.audit import AuditLog
@@ -31,11 +32,12 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 @click.option("--isolated", is_flag=True, help="Run each step in the sandbox process.")
 @click.option("--repeat", type=click.IntRange(1, 1_000_000), default=1,
               help="Run the same input N times and report how many distinct outputs occurred.")
+@trust_key_option
 def run_command(artifact: Path, input_path: str, audit_db: Path | None, no_audit: bool,
-                isolated: bool, repeat: int) -> None:
+                isolated: bool, repeat: int, trust_key: tuple[Path, ...]) -> None:
     """Run a compiled ARTIFACT on one JSON input and print the output."""
     payload = _read_input(input_path)
-    workflow = open_workflow(artifact, isolated=isolated)
+    workflow = open_workflow(artifact, isolated=isolated, trusted_keys=load_trusted(trust_key))
     audit = None if no_audit else AuditLog(audit_db or load_settings().audit_db)
     outputs: set[bytes] = set()
     with Progress(console=err_console, transient=True, disable=repeat < 50) as progress:

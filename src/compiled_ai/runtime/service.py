@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compiled_ai.artifacts.canonical import sha256_json
 from compiled_ai.artifacts.store import read_verified
@@ -12,10 +13,17 @@ from compiled_ai.errors import CompiledAIError
 from compiled_ai.runtime.audit.log import AuditLog, AuditRecord
 from compiled_ai.runtime.executor import RunResult, Workflow
 
+if TYPE_CHECKING:
+    from compiled_ai.artifacts.signing import TrustedKey
 
-def open_workflow(path: str | Path, *, isolated: bool = False) -> Workflow:
-    """Verify every hash of the artifact at ``path`` and load its steps."""
-    return Workflow(read_verified(path), isolated=isolated)
+
+def open_workflow(path: str | Path, *, isolated: bool = False,
+                  trusted_keys: Sequence[TrustedKey] = ()) -> Workflow:
+    """Verify every hash of the artifact at ``path`` and load its steps.
+
+    With ``trusted_keys``, the artifact must also carry a valid signature by one of them.
+    """
+    return Workflow(read_verified(path, trusted_keys), isolated=isolated)
 
 
 def run_once(workflow: Workflow, payload: Any, audit: AuditLog | None) -> RunResult:
