@@ -42,7 +42,18 @@ class CompileLog:
     @classmethod
     def read(cls, path: Path) -> CompileLog:
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ArtifactError(f"{path}: compile log not found") from None
+        except OSError as exc:
+            raise ArtifactError(f"{path}: unreadable compile log: {exc}") from None
+        return cls.from_bytes(data, str(path))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, source: str = "compile log") -> CompileLog:
+        """Parse a log from bytes already in hand (e.g. an artifact's verified files)."""
+        try:
+            lines = data.decode("utf-8").splitlines()
             header = json.loads(lines[0])
             if header.get("format") != LOG_FORMAT or header.get("version") != LOG_VERSION:
                 raise ValueError("not a compiled-ai compile log (version 1)")
@@ -53,8 +64,6 @@ class CompileLog:
                 if request.key() != record["key"]:
                     raise ValueError("a record's key does not match its request")
                 log.entries.append((request, Completion.model_validate(record["response"])))
-        except FileNotFoundError:
-            raise ArtifactError(f"{path}: compile log not found") from None
-        except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
-            raise ArtifactError(f"{path}: unreadable compile log: {exc}") from None
+        except (ValueError, KeyError, IndexError, TypeError) as exc:
+            raise ArtifactError(f"{source}: unreadable compile log: {exc}") from None
         return log

@@ -4,6 +4,7 @@ An artifact is a directory::
 
     manifest.json        this model, as sorted, indented JSON
     spec.json            the validated spec (canonical JSON): schemas, steps, fixtures
+    spec.yaml            the source bytes ``spec_sha256`` refers to (for recompile --check)
     steps/<id>.py        one module per compiled step
     compile_log.jsonl    every model request and response (see compile_log.py)
     manifest.sig         optional detached Ed25519 signature of manifest.json (signing.py)
@@ -24,6 +25,7 @@ ARTIFACT_FORMAT = "compiled-ai/artifact"
 ARTIFACT_VERSION = 1
 MANIFEST = "manifest.json"
 SPEC_FILE = "spec.json"
+SPEC_SOURCE = "spec.yaml"  # the spec's source bytes, exactly as compiled
 COMPILE_LOG = "compile_log.jsonl"
 SIGNATURE_FILE = "manifest.sig"  # not listed in ``files``: it signs the manifest itself
 

@@ -20,6 +20,8 @@ from compiled_ai.cli import (
     bench_cmds,
     check_cmds,
     compile_cmd,
+    diff_cmd,
+    recompile_cmd,
     run_cmd,
     sign_cmds,
     spec_cmds,
@@ -64,6 +66,8 @@ cli.add_command(check_cmds.check_group)
 cli.add_command(bench_cmds.bench_group)
 cli.add_command(sign_cmds.keys_group)
 cli.add_command(sign_cmds.sign_command)
+cli.add_command(recompile_cmd.recompile_command)
+cli.add_command(diff_cmd.diff_command)
 
 
 def main() -> None:

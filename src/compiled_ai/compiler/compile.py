@@ -17,6 +17,7 @@ from compiled_ai.artifacts.compile_log import CompileLog
 from compiled_ai.artifacts.manifest import (
     COMPILE_LOG,
     SPEC_FILE,
+    SPEC_SOURCE,
     Attempt,
     Manifest,
     StepRecord,
@@ -79,7 +80,7 @@ def compile_spec(spec: Spec, spec_bytes: bytes, provider: Provider,
                                        canary)
         compiled[step.id] = source
         records.append(record)
-    files = {SPEC_FILE: canonical_json(spec.model_dump(mode="json")),
+    files = {SPEC_FILE: canonical_json(spec.model_dump(mode="json")), SPEC_SOURCE: spec_bytes,
              COMPILE_LOG: recorder.log.to_bytes()}
     files.update({f"steps/{step_id}.py": src.encode("utf-8") for step_id, src in compiled.items()})
     manifest = Manifest(
