@@ -58,7 +58,8 @@ def rewrite_manifest(root: Path, change) -> None:
 
 def test_scripted_artifact_layout(built):
     files = disk_files(built["dir"])
-    assert set(files) == {"manifest.json", "spec.json", "compile_log.jsonl", "steps/decide.py"}
+    assert set(files) == {"manifest.json", "spec.json", "spec.yaml",
+                          "compile_log.jsonl", "steps/decide.py"}
     assert files["manifest.json"] == built["compiled"].manifest.to_bytes()
     assert built["digest"] == sha256_bytes(files["manifest.json"])
 
@@ -131,7 +132,8 @@ def test_scripted_compile_log_records_every_call(built):
 def test_scripted_read_verified_accepts_untouched_artifact(built):
     verified = read_verified(built["dir"])
     assert verified.artifact_sha256 == built["digest"]
-    assert set(verified.files) == {"spec.json", "compile_log.jsonl", "steps/decide.py"}
+    assert set(verified.files) == {"spec.json", "spec.yaml", "compile_log.jsonl",
+                                   "steps/decide.py"}
     assert verified.files["steps/decide.py"] == built["compiled"].files["steps/decide.py"]
 
 

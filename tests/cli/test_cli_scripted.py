@@ -376,7 +376,7 @@ def test_scripted_verify_exit_0(invoke, artifact):
     from compiled_ai.artifacts.canonical import sha256_bytes
     result = invoke("verify", artifact)
     assert result.exit_code == 0, result.output
-    assert "3 files match the manifest" in flat(result.stdout)
+    assert "4 files match the manifest" in flat(result.stdout)
     assert sha256_bytes((artifact / "manifest.json").read_bytes()) in result.stdout
 
 
