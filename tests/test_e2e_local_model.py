@@ -110,3 +110,16 @@ def test_openai_compatible_provider_against_a_real_llama_cpp_server_on_loopback(
     assert "def add" in first.text
     assert first.usage.input_tokens > 10 and 0 < first.usage.output_tokens <= 64
     assert second.text == first.text  # temperature 0 and a fixed seed
+
+
+def test_recompile_check_with_the_live_local_model_reproduces_the_artifact(
+        compiled_with_local_model: Path) -> None:
+    """The model is asked again (not replayed): temperature 0 and a fixed seed give the same
+    code, so the whole artifact comes out byte for byte the same."""
+    from compiled_ai.compiler.recompile import check
+
+    settings = load_settings()
+    report = check(compiled_with_local_model, provider=make_provider("local", settings),
+                   mypy_cache=settings.cache / "mypy")
+    assert report.identical
+    assert report.rebuilt_sha256 == read_verified(compiled_with_local_model).artifact_sha256
