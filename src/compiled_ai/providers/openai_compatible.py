@@ -7,6 +7,8 @@ errors (5xx) and connection or read timeouts are retried on the schedule of
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from compiled_ai.errors import ProviderError
@@ -55,7 +57,7 @@ class OpenAICompatibleProvider:
         except (AttributeError, KeyError, IndexError, TypeError, ValueError) as exc:
             raise ProviderError(f"{self._url}: unexpected response ({exc!r})") from None
 
-    def _post(self, body: dict[str, object]) -> dict[str, object]:
+    def _post(self, body: dict[str, Any]) -> dict[str, Any]:
         """One HTTP call; transient failures become :class:`Transient` for the retry loop."""
         try:
             response = httpx.post(self._url, json=body, headers=self._headers,
