@@ -201,6 +201,9 @@ def test_cli_sign_then_run_and_verify_with_trust_key(unsigned, keys, tmp_path):
     assert verified.exit_code == 0 and "valid, trusted key" in verified.stdout
     plain = invoke(tmp_path, "verify", unsigned)
     assert plain.exit_code == 0 and "not checked" in plain.stdout
+    inspected = invoke(tmp_path, "inspect", unsigned, "--no-code")
+    assert inspected.exit_code == 0
+    assert f"signature key {load_public_key(keys['public']).key_id}" in inspected.stdout
     one_error_line(invoke(tmp_path, "verify", unsigned, "--trust-key", keys["other_public"]),
                    3, "not among the trusted keys")
 

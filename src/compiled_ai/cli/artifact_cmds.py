@@ -12,6 +12,7 @@ from compiled_ai.artifacts.signing import read_signature
 from compiled_ai.artifacts.store import read_verified
 from compiled_ai.cli.output import console
 from compiled_ai.cli.trust import load_trusted, trust_key_option
+from compiled_ai.errors import ArtifactError
 
 
 @click.command("verify")
@@ -43,6 +44,7 @@ def inspect_command(artifact: Path, code: bool) -> None:
                   f"(compiler {m.compiler_version})")
     console.print(f"  artifact  {verified.artifact_sha256}")
     console.print(f"  spec      {m.spec_sha256}")
+    console.print(f"  signature {_signature_state(artifact)}")
     console.print(f"  model     {m.provider['provider']}:{m.provider['model']} "
                   f"{m.provider.get('model_sha256') or ''}")
     console.print(f"  compile   {m.tokens.calls} call(s), {m.tokens.input_tokens} input + "
@@ -64,3 +66,13 @@ def inspect_command(artifact: Path, code: bool) -> None:
         for step in m.steps:
             console.rule(step.file)
             console.out(verified.files[step.file].decode("utf-8"), highlight=False)
+
+
+def _signature_state(artifact: Path) -> str:
+    """Who signed, as claimed by manifest.sig; checked only by verify/run --trust-key."""
+    try:
+        signature = read_signature(artifact)
+    except ArtifactError as exc:
+        return f"[red]malformed[/] ({escape(str(exc))})"
+    return (f"key {signature['key_id']} (unchecked; verify --trust-key checks it)"
+            if signature else "none")
