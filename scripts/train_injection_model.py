@@ -91,9 +91,19 @@ SOURCES = {
                    "scripts/train_injection_model.py",
         "licence": "Apache-2.0 (part of compiled-ai)",
     },
+    "domain_dev": {
+        "dataset": "benchmarks/security/dev/injection_dev.jsonl and injection_dev2.jsonl: "
+                   "hand-written injections in workflow documents and hard benign texts",
+        "licence": "Apache-2.0 (part of compiled-ai)",
+        "note": "training split only, every row repeated 3 times; never read from the "
+                "held-out suites in benchmarks/security/suite",
+    },
 }
 PUBLIC = ("s-labs", "neuralchemy", "yanismiraoui")
 SPLITS = ("train", "validation", "test")
+DEV_FILES = (ROOT / "benchmarks/security/dev/injection_dev.jsonl",
+             ROOT / "benchmarks/security/dev/injection_dev2.jsonl")
+DEV_REPEAT = 3           # the domain rows are few next to ~20,000 public ones
 TARGET_VAL_FPR = 0.005   # calibrate for half the 1% false-positive target
 N_SYNTHETIC = 4000
 
@@ -153,6 +163,16 @@ def load_public(wheel: Path, seed: int) -> dict[str, dict[str, pd.DataFrame]]:
             df = data[s][split]
             data[s][split] = df[~df["text"].isin(train_texts)].reset_index(drop=True)
     return data
+
+
+def load_domain_dev() -> pd.DataFrame:
+    """The hand-written development cases (workflow-styled injections and hard benign
+    texts), repeated ``DEV_REPEAT`` times so that the public rows do not drown them."""
+    rows = [json.loads(line) for path in DEV_FILES
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [r["text"] for r in rows] * DEV_REPEAT
+    labels = [int(r["label"] == "attack") for r in rows] * DEV_REPEAT
+    return _frame(texts, labels)
 
 
 def load_domain_holdouts(wheel: Path) -> pd.DataFrame:
@@ -987,6 +1007,8 @@ def main(argv: list[str] | None = None) -> int:
     data["synthetic"] = {"train": _frame(synth[:n_tr], [0] * n_tr),
                          "validation": _frame(synth[n_tr:n_va], [0] * (n_va - n_tr)),
                          "test": _frame(synth[n_va:], [0] * (N_SYNTHETIC - n_va))}
+    empty = _frame([], [])
+    data["domain_dev"] = {"train": load_domain_dev(), "validation": empty, "test": empty}
     dom_texts, dom_labels = synthetic_domain(N_SYNTHETIC_DOMAIN, args.seed)
     all_sources = list(data)
     counts = {s: {sp: {"rows": len(data[s][sp]), "injections": int(data[s][sp]["label"].sum())}

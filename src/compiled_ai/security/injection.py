@@ -65,6 +65,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from compiled_ai.security.agent_rules import AGENT_RULES
 from compiled_ai.security.decode import MAX_INPUT_CHARS, decoded_variants
 
 __all__ = [
@@ -1137,7 +1138,11 @@ _ALL_RULES: tuple[Rule, ...] = (
           r"\b(?:execute|run|eval)\s+(?:this|the\s+following|these)\s+(?:shell\s+)?"
           r"(?:commands?|code|script|payload)\b|\bcurl\s+[^|\n]{1,200}\|\s*(?:ba|z)?sh\b|"
           r"\brm\s+-rf\s+/(?:\s|$)|\bexecute\s+(?:this|it)\s+immediately\b"),
-) + DOMAIN_RULES
+) + DOMAIN_RULES + tuple(
+    # rules for attacks on workflow agents (security/agent_rules.py), gated by substrings
+    Rule(rule_id, weight, re.compile(pattern, re.IGNORECASE),
+         ((_gate("", subs),),) if subs else ())
+    for rule_id, weight, pattern, subs in AGENT_RULES)
 
 _NEEDS_ANY: dict[str, tuple[tuple[Gate, ...], ...]] = {
     "inject.ai_addressed": _G_VOCATIVE,
