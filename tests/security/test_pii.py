@@ -677,3 +677,42 @@ def test_typical_document_is_fast():
     for _ in range(20):
         find_pii(text)
     assert (time.perf_counter() - started) / 20 < 0.05
+
+
+# ---- names next to member/insurance ids (issue 3, second round) ------------------------
+
+@pytest.mark.parametrize(("text", "name", "member"), [
+    ("Claim for Ines Albrecht (insurance no. HK2290457113) received.", "Ines Albrecht",
+     "HK2290457113"),
+    ("Please verify coverage: Akosua Mensah, Medicaid ID 33017742A.", "Akosua Mensah",
+     "33017742A"),
+    ("Member ID 4471-0923-88 belongs to Gareth Llewellyn.", "Gareth Llewellyn",
+     "4471-0923-88"),
+    ("Spoke with Priyanka Raman. Her policy ID is TRV55102934.", "Priyanka Raman",
+     "TRV55102934"),
+    ("Insurance card: Jun-ho Park, ID YHA220019483.", "Jun-ho Park", "YHA220019483"),
+    ("Pharmacy claim: cardholder Lucia Moretti, RxID 88410293.", "Lucia Moretti",
+     "88410293"),
+])
+def test_name_next_to_a_member_id_is_found(text, name, member):
+    found = {(m.kind, m.text) for m in find_pii(text)}
+    assert ("person_name", name) in found, found
+    assert ("member_id", member) in found, found
+
+
+def test_greeting_names_a_person_only_before_a_comma():
+    assert ("person_name", "Theodora") in {(m.kind, m.text)
+                                           for m in find_pii("Hi Theodora, your card is ready.")}
+    assert not find_pii("Hi Team, the card printer is ready.")
+    assert not find_pii("Hello World is the first program we write.")
+
+
+def test_bare_id_is_a_member_id_only_in_an_insurance_context():
+    assert [m.kind for m in find_pii("Coverage verified, ID number MEM-7730-1982.")] == [
+        "member_id"]
+    assert not find_pii("Build ID 20260311A finished in 4 minutes.")
+
+
+def test_name_before_a_phone_after_at():
+    kinds = {m.kind for m in find_pii("Contact Saoirse Dunleavy at (312) 555-0187 today.")}
+    assert kinds == {"person_name", "phone"}

@@ -8,6 +8,7 @@ per-kind recall for PII, and per-family results for injection.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 import time
@@ -19,13 +20,30 @@ from typing import Any
 from compiled_ai._version import __version__
 from compiled_ai.benchmarks.metrics import Confusion
 from compiled_ai.errors import InputError
+from compiled_ai.eval.metrics import percentile
 
 # CWE pairs that name the same weakness at two levels of detail
 _SAME_WEAKNESS = {94: {94, 95}, 95: {94, 95}, 327: {327, 328}, 328: {327, 328}}
 SUITE_FILES = ("injection", "pii", "code", "leakage")
 
 
+SUITES_ROOT = Path("benchmarks/security/suite")
+
+
+def resolve_suite(value: str | Path) -> Path:
+    """A suite directory, or a version name ("v1", "v2") under ``SUITES_ROOT``."""
+    path = Path(value)
+    if path.is_dir():
+        return path
+    named = SUITES_ROOT / str(value)
+    if path.parent == Path(".") and named.is_dir():
+        return named
+    raise InputError(f"{value}: no such suite directory (nor {named})")
+
+
 def load_suite(directory: Path) -> dict[str, list[dict[str, Any]]]:
+    """The suite files present in ``directory``; a suite may hold only some gates (v2 holds
+    injection and PII), but at least one."""
     suite = {}
     for name in SUITE_FILES:
         path = directory / f"{name}.jsonl"
@@ -33,16 +51,24 @@ def load_suite(directory: Path) -> dict[str, list[dict[str, Any]]]:
             lines = path.read_text(encoding="utf-8").splitlines()
             suite[name] = [json.loads(line) for line in lines if line.strip()]
         except FileNotFoundError:
-            raise InputError(f"{path}: suite file missing") from None
+            continue
         except (OSError, ValueError) as exc:
             raise InputError(f"{path}: unreadable suite file ({exc})") from None
+    if not suite:
+        raise InputError(f"{directory}: suite file missing (none of "
+                         f"{', '.join(f'{n}.jsonl' for n in SUITE_FILES)})")
     return suite
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def run_security_benchmark(directory: Path, progress: Callable[[str, int], Any] | None = None,
-                           escapes: bool = True) -> dict[str, Any]:
-    """Score every gate on the suite in ``directory``; ``progress(label, total)`` returns a
-    callable advanced once per case."""
+                           escapes: bool = True, note: str | None = None) -> dict[str, Any]:
+    """Score every gate whose file the suite in ``directory`` has; ``progress(label,
+    total)`` returns a callable advanced once per case. ``note`` is stored in the result
+    (e.g. the order in which a held-out suite was committed and measured)."""
     suite = load_suite(directory)
     tick = progress or (lambda _label, _total: (lambda: None))
     result: dict[str, Any] = {
@@ -50,10 +76,17 @@ def run_security_benchmark(directory: Path, progress: Callable[[str, int], Any] 
         "compiled_ai": __version__, "python": platform.python_version(),
         "machine": f"{platform.machine()}, {platform.system()}",
         "date": time.strftime("%Y-%m-%d"),
+        "suite_files": {name: {"cases": len(cases),
+                               "sha256": _sha256(directory / f"{name}.jsonl")}
+                        for name, cases in suite.items()},
         "gates": {}, "paper_subset": {},
     }
+    if note:
+        result["note"] = note
     for name, scorer in (("injection", _injection), ("pii", _pii), ("code", _code),
                          ("leakage", _leakage)):
+        if name not in suite:
+            continue
         cases = suite[name]
         full, subset, extra = scorer(cases, tick(name, len(cases)))
         result["gates"][name] = {**full.summary(), **extra}
@@ -69,11 +102,12 @@ def _injection(cases: list[dict[str, Any]], advance: Callable[[], Any]
 
     full, subset = Confusion(), Confusion()
     families: dict[str, Confusion] = defaultdict(Confusion)
-    misses = []
+    misses, cpu = [], []
     for case in cases:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.thread_time()
         verdict = scan_text(case["text"])
         elapsed = (time.perf_counter() - started) * 1000
+        cpu.append((time.thread_time() - cpu_started) * 1000)
         actual = case["label"] == "attack"
         for matrix in _targets(full, subset, case):
             matrix.add(actual, verdict.blocked, elapsed)
@@ -81,7 +115,8 @@ def _injection(cases: list[dict[str, Any]], advance: Callable[[], Any]
         if actual != verdict.blocked:
             misses.append(case["id"])
         advance()
-    return full, subset, {"per_family": _rates(families), "misclassified": misses}
+    return full, subset, {"per_family": _rates(families), "misclassified": misses,
+                          **_cpu_latency(cpu)}
 
 
 def _pii(cases: list[dict[str, Any]], advance: Callable[[], Any]
@@ -90,11 +125,12 @@ def _pii(cases: list[dict[str, Any]], advance: Callable[[], Any]
 
     full, subset = Confusion(), Confusion()
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind -> [found, expected]
-    misses = []
+    misses, cpu = [], []
     for case in cases:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.thread_time()
         found = {m.kind for m in find_pii(case["text"])}
         elapsed = (time.perf_counter() - started) * 1000
+        cpu.append((time.thread_time() - cpu_started) * 1000)
         actual = case["label"] == "pii"
         for matrix in _targets(full, subset, case):
             matrix.add(actual, bool(found), elapsed)
@@ -106,7 +142,8 @@ def _pii(cases: list[dict[str, Any]], advance: Callable[[], Any]
         advance()
     per_kind = {k: {"found": f, "expected": e, "recall": round(f / e, 4)}
                 for k, (f, e) in sorted(kinds.items())}
-    return full, subset, {"per_kind_recall": per_kind, "misclassified": misses}
+    return full, subset, {"per_kind_recall": per_kind, "misclassified": misses,
+                          **_cpu_latency(cpu)}
 
 
 def _code(cases: list[dict[str, Any]], advance: Callable[[], Any]
@@ -167,6 +204,13 @@ def _sandbox(tick: Callable[[str, int], Any]) -> dict[str, Any]:
     return {"attempts": len(outcomes), "contained": contained,
             "containment_rate": round(contained / len(outcomes), 4),
             "outcomes": [vars(o) for o in outcomes]}
+
+
+def _cpu_latency(values: list[float]) -> dict[str, float | None]:
+    """CPU time of the scanning thread per case: the cost on one core, unaffected by other
+    processes competing for the machine (wall-clock latency is reported as well)."""
+    return {"cpu_latency_p50_ms": percentile(values, 50),
+            "cpu_latency_p99_ms": percentile(values, 99)}
 
 
 def _targets(full: Confusion, subset: Confusion, case: dict[str, Any]) -> Iterable[Confusion]:

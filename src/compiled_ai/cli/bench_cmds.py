@@ -20,16 +20,22 @@ def bench_group() -> None:
 
 
 @bench_group.command("security")
-@click.option("--suite", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("benchmarks/security/suite/v1"), show_default=True,
-              help="Directory holding injection/pii/code/leakage .jsonl files.")
-@click.option("-o", "--out", type=click.Path(path_type=Path),
-              default=Path("benchmarks/security/results/security_v1.json"), show_default=True,
-              help="Where to write the JSON result.")
+@click.option("--suite", "suite_arg", default="v1", show_default=True,
+              help="Suite version under benchmarks/security/suite (v1, v2) or a directory "
+                   "holding injection/pii/code/leakage .jsonl files.")
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
+              help="Where to write the JSON result [default: "
+                   "benchmarks/security/results/security_<suite>.json].")
 @click.option("--no-escapes", is_flag=True, help="Skip the sandbox escape suite.")
-def security_command(suite: Path, out: Path, no_escapes: bool) -> None:
+@click.option("--note", default=None, help="A note stored in the result (e.g. provenance).")
+def security_command(suite_arg: str, out: Path | None, no_escapes: bool,
+                     note: str | None) -> None:
     """Score the input, code and output gates and the sandbox on the security suite."""
-    from compiled_ai.benchmarks.security import run_security_benchmark
+    from compiled_ai.benchmarks.security import resolve_suite, run_security_benchmark
+
+    suite = resolve_suite(suite_arg)
+    if out is None:
+        out = Path("benchmarks/security/results") / f"security_{suite.name}.json"
 
     columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
@@ -37,7 +43,7 @@ def security_command(suite: Path, out: Path, no_escapes: bool) -> None:
             task = progress.add_task(label, total=total)
             return lambda: progress.advance(task)
 
-        result = run_security_benchmark(suite, tick, escapes=not no_escapes)
+        result = run_security_benchmark(suite, tick, escapes=not no_escapes, note=note)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     _print_tables(result)

