@@ -17,6 +17,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from compiled_ai.spec.expressions import ExpressionError, parse_expression
+
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 COMPLIANCE_TAGS = ("hipaa", "pci-dss", "soc2")
 
@@ -141,6 +143,20 @@ class BoundedStep(_Strict):
             raise LocatedError("on_failure 'fallback' needs a 'fallback' output", "fallback")
         if self.fallback is not None and set(self.fallback) != set(self.outputs):
             raise LocatedError("the fallback must give exactly the output fields", "fallback")
+        for name, value in (self.fallback or {}).items():
+            error = next(iter(Draft202012Validator(self.outputs[name]).iter_errors(value)), None)
+            if error is not None:
+                raise LocatedError(f"the fallback value does not match the output schema: "
+                                   f"{error.message}", "fallback", name)
+        fields = set(self.inputs) | set(self.outputs)
+        for index, text in enumerate(self.validate_):
+            try:
+                unknown = sorted(parse_expression(text).names - fields)
+            except ExpressionError as exc:
+                raise LocatedError(str(exc), "validate", index) from None
+            if unknown:
+                raise LocatedError(f"{text!r} reads {', '.join(unknown)}, which is neither an "
+                                   "input nor an output of the step", "validate", index)
         return self
 
 
