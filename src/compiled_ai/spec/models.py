@@ -444,8 +444,8 @@ class Spec(_Strict):
     steps: list[Node] = Field(min_length=1, description="the workflow, a sequence of nodes")
     fixtures: list[Fixture] = Field(min_length=1)
     tolerances: dict[str, Tolerance] = Field(
-        default_factory=dict, description="output field -> numeric tolerance"
-    )
+        default_factory=dict, description="output field (of the workflow or of any "
+        "step) -> numeric tolerance")
 
     @field_validator("name")
     @classmethod
@@ -479,8 +479,11 @@ class Spec(_Strict):
         if all(fixture.holdout for fixture in self.fixtures):
             raise LocatedError("at least one fixture must not be a holdout (the LLM needs "
                                "examples)", "fixtures")
+        fields = set(self.output_schema["properties"])
+        for leaf in self.leaves():
+            fields |= set(leaf.outputs)
         for name in self.tolerances:
-            if name not in self.output_schema["properties"]:
+            if name not in fields:
                 raise LocatedError(f"tolerance for unknown output field {name!r}",
                                    "tolerances", name)
         return self
