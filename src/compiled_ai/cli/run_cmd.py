@@ -29,13 +29,21 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
               help="Audit log (default: $COMPILED_AI_HOME/audit.sqlite).")
 @click.option("--no-audit", is_flag=True, help="Do not record this run in the audit log.")
 @click.option("--isolated", is_flag=True, help="Run each step in the sandbox process.")
+@click.option("--modules", "modules_path", type=click.Path(path_type=Path),
+              help="Module configuration (YAML/JSON) for 'call' steps: allowed HTTP hosts, "
+                   "database file, notification outbox.")
 @click.option("--repeat", type=click.IntRange(1, 1_000_000), default=1,
               help="Run the same input N times and report how many distinct outputs occurred.")
 def run_command(artifact: Path, input_path: str, audit_db: Path | None, no_audit: bool,
-                isolated: bool, repeat: int) -> None:
+                isolated: bool, modules_path: Path | None, repeat: int) -> None:
     """Run a compiled ARTIFACT on one JSON input and print the output."""
     payload = _read_input(input_path)
-    workflow = open_workflow(artifact, isolated=isolated)
+    modules = None
+    if modules_path is not None:
+        from compiled_ai.runtime.modules.config import load_modules
+
+        modules = load_modules(modules_path)
+    workflow = open_workflow(artifact, isolated=isolated, modules=modules)
     audit = None if no_audit else AuditLog(audit_db or load_settings().audit_db)
     outputs: set[bytes] = set()
     with Progress(console=err_console, transient=True, disable=repeat < 50) as progress:
