@@ -42,6 +42,18 @@ def test_phi_flowing_into_a_result_is_found(body):
 
 
 @pytest.mark.parametrize("body", [
+    '    result = {"decision": "approve"}\n    key = "sum" + "mary"\n'
+    '    result[key] = patient_name\n    return result\n',
+    '    result = {"decision": "approve"}\n    result.update({"summary": chart})\n'
+    '    return result\n',
+])
+def test_phi_stored_under_a_key_the_rule_cannot_name_is_still_found(body):
+    findings = check_compliance(HEAD + body, HIPAA)
+    assert [f.id for f in findings] == ["CMP-HIPAA-001"]
+    assert "(the returned value)" in findings[0].message
+
+
+@pytest.mark.parametrize("body", [
     '    return {"decision": "approve" if bmi >= 30 else "deny", "summary": "BMI rule"}\n',
     '    ok = len(chart) > 0 and "diabetes" in chart.lower()\n'
     '    return {"decision": "approve" if ok else "deny", "summary": "chart reviewed"}\n',

@@ -111,14 +111,24 @@ def _leaks(tree: ast.Module, function: str, sources: set[str], allowed: set[str]
     for node in ast.walk(target):
         if not isinstance(node, ast.Return) or node.value is None:
             continue
-        for field, value in _result_fields(node.value, dicts):
+        fields = _result_fields(node.value, dicts)
+        explained: set[str] = set()
+        for field, value in fields:
+            origins = taint.origins(value)
+            explained |= origins
             if field in allowed:
                 continue
-            for origin in sorted(taint.origins(value)):
+            for origin in sorted(origins):
                 hit = (getattr(value, "lineno", node.lineno), origin, field)
                 if hit not in seen:
                     seen.add(hit)
                     yield hit
+        # a dict filled in ways the field list does not show (a computed key, update())
+        for origin in sorted(taint.origins(node.value) - explained):
+            hit = (node.lineno, origin, "(the returned value)")
+            if hit not in seen:
+                seen.add(hit)
+                yield hit
 
 
 def _dict_builders(function: ast.FunctionDef) -> dict[str, list[tuple[str, ast.expr]]]:
