@@ -116,3 +116,28 @@ def test_stage_one_reports_compliance_findings():
     stage = check_security(HEAD + body, compliance=HIPAA)
     assert not stage.passed and [f.id for f in stage.findings] == ["CMP-HIPAA-001"]
     assert check_security(HEAD + body).passed  # without the context: no compliance rules
+
+
+def test_workflow_input_marked_phi_marks_the_steps_parameter():
+    from compiled_ai.compiler.compliance.rules import context_for
+    from compiled_ai.spec.models import Spec
+
+    spec = Spec.model_validate({
+        "name": "notes", "version": "1.0.0", "compliance": ["hipaa"],
+        "input_schema": {"type": "object", "properties": {
+            "note": {"type": "string", "x-phi": True}, "age": {"type": "integer"}}},
+        "output_schema": {"type": "object", "properties": {"summary": {"type": "string"}}},
+        "steps": [{"id": "summarise", "intent": "Summarise the note for the reviewer.",
+                   "inputs": {"note": {"type": "string"}, "text": {"type": "string"},
+                              "age": {"type": "integer"}},
+                   "args": {"text": "${input.note}"},
+                   "outputs": {"summary": {"type": "string"}}}],
+        "fixtures": [{"name": "one", "input": {"note": "x", "age": 3},
+                      "expected": {"summary": "x"}}]})
+    context = context_for(spec, spec.compiled_steps()[0], "summarise")
+    assert context.inputs["note"].get("x-phi") is True  # same name
+    assert context.inputs["text"].get("x-phi") is True  # bound by ${input.note}
+    assert "x-phi" not in context.inputs["age"]
+    source = ("def summarise(note: str, text: str, age: int) -> SummariseResult:\n"
+              "    return {'summary': text[:20]}\n")
+    assert [f.id for f in check_compliance(source, context)] == ["CMP-HIPAA-001"]

@@ -24,7 +24,7 @@ from compiled_ai.artifacts.manifest import (
 )
 from compiled_ai.compiler.cases import step_cases
 from compiled_ai.compiler.compliance import compliance_blocks
-from compiled_ai.compiler.compliance.rules import ComplianceContext
+from compiled_ai.compiler.compliance.rules import context_for
 from compiled_ai.compiler.extract import extract_code
 from compiled_ai.compiler.input_gate import screen_spec
 from compiled_ai.compiler.pipeline import PipelineResult, validate_candidate
@@ -108,8 +108,7 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
     examples = [(c.inputs, c.expected) for c in cases if not c.holdout]
     messages = build_messages(frame, step.intent, step.inputs, step.outputs, examples,
                               [text for text, _digest in blocks.values()], canary)
-    compliance = ComplianceContext(tuple(spec.compliance), frame.function_name,
-                                   dict(step.inputs), dict(step.outputs))
+    compliance = context_for(spec, step, frame.function_name)
     attempts: list[Attempt] = []
     sources: list[str] = []
     first: PipelineResult | None = None

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compiled_ai.security.findings import Finding
+from compiled_ai.spec.models import Spec, parse_reference
 
 PHI_NAMES = re.compile(
     r"^(patient_|member_|subscriber_|beneficiary_)?(name|full_name|first_name|last_name|"
@@ -56,6 +57,25 @@ class ComplianceContext:
     function: str
     inputs: dict[str, dict[str, Any]]
     outputs: dict[str, dict[str, Any]]
+
+
+def context_for(spec: Spec, step: Any, function: str) -> ComplianceContext:
+    """The context of a compiled step; a parameter fed from a workflow input marked
+    ``x-phi`` (or ``x-pan``) is marked too, so the annotation is needed only once."""
+    marked = {name: {k: True for k in ("x-phi", "x-pan") if schema.get(k)}
+              for name, schema in spec.input_schema["properties"].items()
+              if isinstance(schema, dict)}
+    inputs: dict[str, dict[str, Any]] = {}
+    for name, schema in step.inputs.items():
+        source = name
+        bound = getattr(step, "args", {}).get(name)
+        reference = parse_reference(bound) if isinstance(bound, str) else None
+        if reference is not None and reference.root == "input" and reference.path:
+            source = reference.path[0]
+        elif bound is not None:
+            source = ""  # bound to another step's output or a literal
+        inputs[name] = {**schema, **marked.get(source, {})}
+    return ComplianceContext(tuple(spec.compliance), function, inputs, dict(step.outputs))
 
 
 def is_phi(name: str, schema: dict[str, Any]) -> bool:
