@@ -119,6 +119,11 @@ def test_recorded_outputs_only_for_bounded_or_call_steps():
         parse_spec(text, "flow.yaml")
     spec = parse_spec(BOUNDED_SPEC)
     assert spec.fixtures[0].recorded_outputs("read_note") == [{"score": 3}]
+    text = edit("recorded: {read_note: [{score: 3}]}", "recorded: {read_note: [{score: x}]}",
+                BOUNDED_SPEC)
+    with pytest.raises(SpecError, match=r"fixtures\[0\]\.recorded\.read_note\[0\]\.score: "
+                                        "recorded output does not match step 'read_note'"):
+        parse_spec(text, "flow.yaml")
 
 
 def test_bounded_step_dumps_by_alias_and_round_trips():

@@ -20,7 +20,7 @@ from compiled_ai.spec.models import CallStep, FunctionStep, RuleStep, Spec
 def screen_spec(spec: Spec) -> list[Finding]:
     findings = []
     for index, fixture in enumerate(spec.fixtures):
-        for part in ("input", "expected"):
+        for part in ("input", "expected", "recorded"):  # recorded outputs feed examples too
             for path, text in _strings(getattr(fixture, part), f"fixtures[{index}].{part}"):
                 verdict = scan_text(text)
                 if verdict.blocked:

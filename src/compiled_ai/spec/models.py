@@ -437,6 +437,20 @@ class Fixture(_Strict):
         return [value] if isinstance(value, dict) else list(value)
 
 
+def _check_recorded(fixture: Fixture, step: BoundedStep | CallStep,
+                    loc: tuple[str | int, ...]) -> None:
+    """A recorded output must be one the step could have produced: exactly its fields."""
+    schema = {"type": "object", "properties": step.outputs, "required": list(step.outputs),
+              "additionalProperties": False}
+    validator = Draft202012Validator(schema)
+    for number, output in enumerate(fixture.recorded_outputs(step.id)):
+        error = next(iter(validator.iter_errors(output)), None)
+        if error is not None:
+            where = (number,) if isinstance(fixture.recorded[step.id], list) else ()
+            raise LocatedError(f"recorded output does not match step {step.id!r}'s outputs: "
+                               f"{error.message}", *loc, *where, *error.absolute_path)
+
+
 @dataclass
 class _Scope:
     """What a node can read: state names, and the outputs of step ids already run."""
@@ -489,9 +503,11 @@ class Spec(_Strict):
                                    "fixtures", index, "name")
             names.add(fixture.name)
             for step_id in fixture.recorded:
-                if not isinstance(leaves.get(step_id), BoundedStep | CallStep):
+                leaf = leaves.get(step_id)
+                if not isinstance(leaf, BoundedStep | CallStep):
                     raise LocatedError(f"{step_id!r} is not a bounded or call step",
                                        "fixtures", index, "recorded", step_id)
+                _check_recorded(fixture, leaf, ("fixtures", index, "recorded", step_id))
         if all(fixture.holdout for fixture in self.fixtures):
             raise LocatedError("at least one fixture must not be a holdout (the LLM needs "
                                "examples)", "fixtures")
