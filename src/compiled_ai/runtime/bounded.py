@@ -33,7 +33,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from compiled_ai.errors import CompiledAIError, StepExecutionError
+from compiled_ai.errors import ProviderError, StepExecutionError
 from compiled_ai.providers.base import DEFAULT_SEED, CompletionRequest, Message, Provider
 from compiled_ai.runtime.bounded_protocol import BoundedOutcome
 from compiled_ai.runtime.review import ReviewQueue
@@ -90,7 +90,7 @@ class ModelInvoker:
                                         seed=self.seed, max_tokens=step.max_tokens)
             try:
                 completion = self.provider.complete(request)
-            except CompiledAIError as exc:
+            except ProviderError as exc:  # a failed call; a misconfiguration propagates
                 reason = f"model call failed: {exc}"
                 break
             input_tokens += completion.usage.input_tokens
