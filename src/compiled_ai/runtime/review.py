@@ -134,7 +134,8 @@ class ReviewQueue:
         return _item(row)
 
     def items(self, status: ReviewStatus | None = None) -> list[ReviewItem]:
-        query, args = "SELECT * FROM items", ()
+        query = "SELECT * FROM items"
+        args: tuple[str, ...] = ()
         if status is not None:
             query, args = query + " WHERE status = ?", (status,)
         with self._db() as db:

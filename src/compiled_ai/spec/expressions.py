@@ -83,10 +83,10 @@ def _check_node(node: ast.AST, text: str, names: set[str], callees: set[int]) ->
             if type(op) not in _ARITHMETIC:
                 raise refuse(f"the operator {type(op).__name__}")
         case ast.Compare(ops=ops, comparators=comparators):
-            for op, right in zip(ops, comparators, strict=True):
-                if type(op) not in _COMPARE:
-                    raise refuse(f"the comparison {type(op).__name__}")
-                if isinstance(op, ast.Is | ast.IsNot) and not (
+            for comparison, right in zip(ops, comparators, strict=True):
+                if type(comparison) not in _COMPARE:
+                    raise refuse(f"the comparison {type(comparison).__name__}")
+                if isinstance(comparison, ast.Is | ast.IsNot) and not (
                         isinstance(right, ast.Constant) and right.value is None):
                     raise refuse("'is' with anything but None")
         case ast.Name(id=name):
@@ -146,10 +146,10 @@ def _evaluate(node: ast.AST, values: Mapping[str, Any]) -> Any:
                 raise ExpressionError(f"division by zero in {ast.unparse(node)!r}") from None
         case ast.Compare(left=left, ops=ops, comparators=comparators):
             current = _evaluate(left, values)
-            for op, right_node in zip(ops, comparators, strict=True):
+            for comparison, right_node in zip(ops, comparators, strict=True):
                 right = _evaluate(right_node, values)
                 try:
-                    ok = _COMPARE[type(op)](current, right)
+                    ok = _COMPARE[type(comparison)](current, right)
                 except TypeError:
                     raise ExpressionError(
                         f"cannot evaluate {ast.unparse(node)!r}: compares "
