@@ -101,6 +101,9 @@ def test_suspicious_a1c_parks_the_transaction_then_resolution_completes_it_scrip
     row = list(AuditLog(home / "audit.sqlite").rows())[-1]
     assert row["outcome"] == "review" and row["tokens"] == status["tokens"]
     assert row["output_sha256"] is None
+    listed = invoke("audit", "list").stdout
+    assert " review " in listed and "(None)" not in listed
+    assert f" {status['tokens']} " in listed
 
     answer = tmp_path / "answer.json"
     answer.write_text('{"has_t2d_diagnosis": true, "current_a1c": 8.1, "bmi": 29.4, '
