@@ -13,8 +13,8 @@ CASES = REPO / "examples" / "claims_adjudication" / "cases"
 
 BODIES = {
     "check_eligibility": '''
-def check_eligibility(member_active: bool, service_date: str,
-                      coverage_end: str) -> CheckEligibilityResult:
+def check_eligibility(member_active: bool, service_date: int,
+                      coverage_end: int) -> CheckEligibilityResult:
     return {"eligible": member_active is True and service_date <= coverage_end}
 ''',
     "check_duplicate": '''
