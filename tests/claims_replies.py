@@ -13,9 +13,9 @@ CASES = REPO / "examples" / "claims_adjudication" / "cases"
 
 BODIES = {
     "check_eligibility": '''
-def check_eligibility(member_active: bool, service_date: int,
-                      coverage_end: int) -> CheckEligibilityResult:
-    return {"eligible": member_active is True and service_date <= coverage_end}
+def check_eligibility(member_active: bool, service_day_number: int,
+                      last_covered_day_number: int) -> CheckEligibilityResult:
+    return {"eligible": member_active is True and service_day_number <= last_covered_day_number}
 ''',
     "check_duplicate": '''
 def check_duplicate(claim_id: str, prior_claim_ids: list[str]) -> CheckDuplicateResult:
