@@ -11,6 +11,8 @@
     └── StepExecutionError          a compiled step raised or returned bad output; 1
 
 The CLI prints ``str(error)`` on one line and exits with ``exit_code``; no traceback.
+One more exit status is not an error: ``run`` exits 5 when a bounded step parked the
+transaction in the human-review queue (``compiled-ai review``).
 """
 
 from __future__ import annotations

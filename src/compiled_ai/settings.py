@@ -2,7 +2,7 @@
 
 Every other module receives these values as arguments; nothing keeps global state.
 
-  COMPILED_AI_HOME     data directory (audit log); default $XDG_DATA_HOME/compiled-ai
+  COMPILED_AI_HOME     data directory (audit log, review queue); default $XDG_DATA_HOME/compiled-ai
   COMPILED_AI_CACHE    cache directory (assembled model files, mypy cache);
                        default $XDG_CACHE_HOME/compiled-ai
   COMPILED_AI_MODEL    local model: a preset name (qwen2.5-coder-0.5b, qwen2.5-coder-1.5b)
@@ -49,6 +49,11 @@ class Settings:
     @property
     def audit_db(self) -> Path:
         return self.home / "audit.sqlite"
+
+    @property
+    def review_db(self) -> Path:
+        """The human-review queue of bounded steps (holds inputs, which may be PHI)."""
+        return self.home / "review.sqlite"
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:

@@ -46,11 +46,12 @@ def list_command(db: Path | None, limit: int) -> None:
         raise AuditError(f"{log.path}: no audit log here")
     rows = list(log.rows())[-limit:]
     table = Table()
-    for column in ("seq", "recorded_at", "workflow", "outcome", "ms", "input", "output"):
+    for column in ("seq", "recorded_at", "workflow", "outcome", "ms", "tokens", "input",
+                   "output"):
         table.add_column(column)
     for row in rows:
         table.add_row(str(row["seq"]), row["recorded_at"], row["workflow"], row["outcome"]
-                      if row["outcome"] == "ok" else f"{row['outcome']} ({row['error_kind']})",
-                      f"{row['duration_ms']:.2f}", row["input_sha256"][7:19],
+                      if row["error_kind"] is None else f"{row['outcome']} ({row['error_kind']})",
+                      f"{row['duration_ms']:.2f}", str(row["tokens"]), row["input_sha256"][7:19],
                       (row["output_sha256"] or "-")[7:19])
     console.print(table)

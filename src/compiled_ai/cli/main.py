@@ -22,6 +22,7 @@ from compiled_ai.cli import (
     compile_cmd,
     diff_cmd,
     recompile_cmd,
+    review_cmds,
     run_cmd,
     sign_cmds,
     spec_cmds,
@@ -68,6 +69,7 @@ cli.add_command(sign_cmds.keys_group)
 cli.add_command(sign_cmds.sign_command)
 cli.add_command(recompile_cmd.recompile_command)
 cli.add_command(diff_cmd.diff_command)
+cli.add_command(review_cmds.review_group)
 
 
 def main() -> None:

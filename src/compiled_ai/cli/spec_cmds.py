@@ -30,4 +30,4 @@ def check_command(spec_path: Path) -> None:
     spec = load_spec(spec_path)
     hidden = sum(f.holdout for f in spec.fixtures)
     console.print(f"[green]ok[/] {escape(str(spec_path))}: {spec.name} {spec.version}, "
-                  f"{len(spec.steps)} step(s), {len(spec.fixtures)} fixtures ({hidden} holdout)")
+                  f"{len(spec.leaves())} step(s), {len(spec.fixtures)} fixtures ({hidden} holdout)")

@@ -25,6 +25,7 @@ from compiled_ai.artifacts.manifest import (
 )
 from compiled_ai.compiler.cases import step_cases
 from compiled_ai.compiler.compliance import compliance_blocks
+from compiled_ai.compiler.compliance.rules import context_for
 from compiled_ai.compiler.extract import extract_code
 from compiled_ai.compiler.input_gate import screen_spec
 from compiled_ai.compiler.pipeline import PipelineResult, validate_candidate
@@ -36,7 +37,7 @@ from compiled_ai.providers.base import CompletionRequest, Provider
 from compiled_ai.providers.recording import RecordingProvider
 from compiled_ai.runtime.sandbox import SandboxLimits
 from compiled_ai.security.canary import canary_for
-from compiled_ai.spec.models import FunctionStep, Spec
+from compiled_ai.spec.models import CompiledStep, Spec
 
 Progress = Callable[[str], None]
 
@@ -74,13 +75,14 @@ def compile_spec(spec: Spec, spec_bytes: bytes, provider: Provider,
     compiled: dict[str, str] = {}
     records: list[StepRecord] = []
     spec_digest = sha256_bytes(spec_bytes)
-    for step in spec.steps:
+    for step in spec.compiled_steps():
         canary = canary_for(spec_digest, step.id)
         source, record = _compile_step(spec, step, compiled, recorder, blocks, options, say,
                                        canary)
         compiled[step.id] = source
         records.append(record)
-    files = {SPEC_FILE: canonical_json(spec.model_dump(mode="json")), SPEC_SOURCE: spec_bytes,
+    files = {SPEC_FILE: canonical_json(spec.model_dump(mode="json", by_alias=True)),
+             SPEC_SOURCE: spec_bytes,
              COMPILE_LOG: recorder.log.to_bytes()}
     files.update({f"steps/{step_id}.py": src.encode("utf-8") for step_id, src in compiled.items()})
     manifest = Manifest(
@@ -99,15 +101,16 @@ def compile_spec(spec: Spec, spec_bytes: bytes, provider: Provider,
     return CompiledArtifact(files=files, manifest=manifest)
 
 
-def _compile_step(spec: Spec, step: FunctionStep, compiled: dict[str, str],
+def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
                   provider: RecordingProvider, blocks: dict[str, tuple[str, str]],
                   options: CompileOptions, say: Progress,
                   canary: str) -> tuple[str, StepRecord]:
     frame = frame_for(spec, step)
-    cases = step_cases(spec, step, compiled, options.limits)
+    cases = step_cases(spec, step, compiled)
     examples = [(c.inputs, c.expected) for c in cases if not c.holdout]
     messages = build_messages(frame, step.intent, step.inputs, step.outputs, examples,
                               [text for text, _digest in blocks.values()], canary)
+    compliance = context_for(spec, step, frame.function_name)
     attempts: list[Attempt] = []
     sources: list[str] = []
     first: PipelineResult | None = None
@@ -119,7 +122,8 @@ def _compile_step(spec: Spec, step: FunctionStep, compiled: dict[str, str],
         sources.append(source)
         say(f"step {step.id}: attempt {number}: validating")
         result = validate_candidate(source, frame, step.outputs, cases, spec.tolerances,
-                                    options.limits, options.mypy_cache, canaries=(canary,))
+                                    options.limits, options.mypy_cache, canaries=(canary,),
+                                    compliance=compliance)
         first = first or result
         attempts.append(Attempt(
             number=number, request_sha256=request.key(),

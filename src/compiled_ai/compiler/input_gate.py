@@ -14,13 +14,13 @@ from typing import Any
 from compiled_ai.security.findings import Finding
 from compiled_ai.security.injection import scan_text
 from compiled_ai.security.pii import find_pii
-from compiled_ai.spec.models import Spec
+from compiled_ai.spec.models import CallStep, FunctionStep, RuleStep, Spec
 
 
 def screen_spec(spec: Spec) -> list[Finding]:
     findings = []
     for index, fixture in enumerate(spec.fixtures):
-        for part in ("input", "expected"):
+        for part in ("input", "expected", "recorded"):  # recorded outputs feed examples too
             for path, text in _strings(getattr(fixture, part), f"fixtures[{index}].{part}"):
                 verdict = scan_text(text)
                 if verdict.blocked:
@@ -34,7 +34,8 @@ def screen_spec(spec: Spec) -> list[Finding]:
                                                 message=f"{path}: the model will see "
                                                         f"{', '.join(kinds)}"))
     authored = [("description", spec.description)] + [
-        (f"steps[{i}].intent", step.intent) for i, step in enumerate(spec.steps)]
+        (f"step {step.id!r}", step.intent if isinstance(step, FunctionStep | RuleStep)
+         else step.instruction) for step in spec.leaves() if not isinstance(step, CallStep)]
     for path, text in authored:
         verdict = scan_text(text)
         if verdict.blocked:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from compiled_ai.compiler.compliance.rules import ComplianceContext
 from compiled_ai.compiler.templates import StepFrame
 from compiled_ai.compiler.validate.accuracy import DETERMINISM_SEEDS, check_accuracy
 from compiled_ai.compiler.validate.cases import StepCase
@@ -37,9 +38,10 @@ def validate_candidate(source: str, frame: StepFrame, outputs: dict[str, dict], 
                        cases: list[StepCase], tolerances: dict[str, Tolerance],
                        limits: SandboxLimits | None = None, mypy_cache: Path | None = None,
                        seeds: tuple[int, ...] = DETERMINISM_SEEDS,
-                       canaries: tuple[str, ...] = ()) -> PipelineResult:
+                       canaries: tuple[str, ...] = (),
+                       compliance: ComplianceContext | None = None) -> PipelineResult:
     result = PipelineResult()
-    security = check_security(source, canaries)
+    security = check_security(source, canaries, compliance)
     result.stages.append(security)
     if not security.passed:
         return result

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from compiled_ai.compiler.types import annotation
 from compiled_ai.errors import SpecError
-from compiled_ai.spec.models import FunctionStep, Spec
+from compiled_ai.spec.models import CompiledStep, Spec
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class StepFrame:
 TEMPLATES = {"sync_handler": 1}
 
 
-def frame_for(spec: Spec, step: FunctionStep) -> StepFrame:
+def frame_for(spec: Spec, step: CompiledStep) -> StepFrame:
     if step.template not in TEMPLATES:
         raise SpecError(
             f"step {step.id!r}: unknown template {step.template!r} "

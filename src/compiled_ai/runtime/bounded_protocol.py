@@ -12,7 +12,7 @@ from typing import Any, Literal, Protocol
 
 from compiled_ai.spec.models import BoundedStep
 
-BoundedStatus = Literal["ok", "fallback", "review"]
+BoundedStatus = Literal["ok", "fallback", "review", "reviewed"]
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,9 @@ class BoundedOutcome:
 
     ``status`` is 'ok' when a model reply passed validation, 'fallback' when the
     step's deterministic fallback was used, 'review' when the transaction was parked
-    in the review queue (``output`` is then empty and ``review_id`` names the item).
+    in the review queue (``output`` is then empty and ``review_id`` names the item),
+    'reviewed' when a reviewer had already resolved that item for these exact inputs
+    (``output`` is the reviewer's; no model call).
     """
 
     status: BoundedStatus

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from compiled_ai._io import read_limited
 from compiled_ai.errors import SpecError
-from compiled_ai.spec.models import LocatedError, Spec
+from compiled_ai.spec.models import NODE_KINDS, LocatedError, Spec
 
 MAX_SPEC_BYTES = 2_000_000
 
@@ -55,6 +55,8 @@ def parse_spec(text: str, source: str = "<spec>") -> Spec:
         message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
             message = "unknown key (check the spelling; see `compiled-ai spec schema`)"
+        elif error["type"] == "node_kind":
+            loc += ("kind",)
         elif error["type"] == "missing":
             message = "required key is missing"
         more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
@@ -83,6 +85,7 @@ def _locate(source: str, root: yaml.Node | None, loc: Sequence[Any]) -> str:
     The line is that of the key of the deepest element the location reaches.
     """
     node, line = root, (root.start_mark.line + 1 if root is not None else 1)
+    loc = [part for index, part in enumerate(loc) if not _is_tag(loc, index)]
     for part in loc:
         found = _child(node, part)
         if found is None:
@@ -91,6 +94,12 @@ def _locate(source: str, root: yaml.Node | None, loc: Sequence[Any]) -> str:
         line = key_node.start_mark.line + 1
     field = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
     return f"{source}:{line}: {field}" if field else f"{source}:{line}"
+
+
+def _is_tag(loc: Sequence[Any], index: int) -> bool:
+    """pydantic puts a node's kind (the union's tag) after its index; the YAML has no such key."""
+    return (loc[index] in NODE_KINDS and index >= 2 and isinstance(loc[index - 1], int)
+            and loc[index - 2] in ("steps", "branches"))
 
 
 def _child(node: yaml.Node | None, part: Any) -> tuple[yaml.Node, yaml.Node] | None:

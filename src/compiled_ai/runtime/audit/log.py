@@ -48,7 +48,7 @@ class AuditRecord:
     artifact_sha256: str
     input_sha256: str
     output_sha256: str | None
-    outcome: str  # "ok" or "error"
+    outcome: str  # "ok", "error", or "review" (a bounded step parked it for a person)
     error_kind: str | None
     duration_ms: float
     tokens: int = 0
