@@ -29,7 +29,7 @@ def same(a: str, b: str) -> bool:
         return True
     if len(a) != len(b) or len(a) < 4:
         return False
-    return sum(1 for x, y in zip(a, b) if x != y) == 1
+    return sum(1 for x, y in zip(a, b, strict=True) if x != y) == 1
 
 
 def center(word: dict[str, Any]) -> tuple[float, float]:
@@ -88,7 +88,10 @@ def run_from(band: list[dict[str, Any]], start: int) -> list[dict[str, Any]]:
     return out
 
 
-def value_right(all_bands: list[list[dict[str, Any]]], rule: dict[str, Any]) -> list[dict[str, Any]]:
+Bands = list[list[dict[str, Any]]]
+
+
+def value_right(all_bands: Bands, rule: dict[str, Any]) -> list[dict[str, Any]]:
     hit = find_label(all_bands, rule["label"], rule.get("nth", 0))
     if hit is None:
         return []
@@ -101,7 +104,7 @@ def value_right(all_bands: list[list[dict[str, Any]]], rule: dict[str, Any]) -> 
     return words[:rule["count"]] if rule.get("count") else words
 
 
-def value_below(all_bands: list[list[dict[str, Any]]], rule: dict[str, Any]) -> list[dict[str, Any]]:
+def value_below(all_bands: Bands, rule: dict[str, Any]) -> list[dict[str, Any]]:
     hit = find_label(all_bands, rule["label"], rule.get("nth", 0))
     if hit is None:
         return []
@@ -163,7 +166,8 @@ def extract_items(words: list[dict[str, Any]], table: dict[str, Any]) -> list[di
     b = 0
     while b < len(all_bands):
         keys = [norm(w["text"]) for w in all_bands[b]]
-        if len(keys) < len(header) or not all(same(k, h) for k, h in zip(keys, header)):
+        matched = all(same(k, h) for k, h in zip(keys, header, strict=False))
+        if len(keys) < len(header) or not matched:
             b += 1
             continue
         previous_top = all_bands[b][0]["bbox"][1]

@@ -22,9 +22,9 @@ Words = list[dict[str, Any]]
 
 def words_in(doc: Doc, annotation: dict[str, Any]) -> Words:
     """The OCR words an annotated box covers (by their centres), in reading order."""
-    l, t, r, b = annotation["bbox"]
+    left, top, right, bottom = annotation["bbox"]
     inside = [w for w in doc.words if w["page"] == annotation["page"]
-              and l <= engine.center(w)[0] <= r and t <= engine.center(w)[1] <= b]
+              and left <= engine.center(w)[0] <= right and top <= engine.center(w)[1] <= bottom]
     return sorted(inside, key=lambda w: (engine.center(w)[1], w["bbox"][0]))
 
 

@@ -35,7 +35,8 @@ def check_layout(root: Path, split: str) -> None:
         return
     missing = [p for p in ("annotations", "ocr") if not (root / p).is_dir()]
     if missing:
-        raise InputError(f"{root} is not a DocILE dataset: missing {', '.join(missing)}/")
+        raise InputError(f"{root} is not a DocILE dataset: missing "
+                         f"{', '.join(m + '/' for m in missing)}")
     if not (root / f"{split}.json").is_file():
         raise InputError(f"{root} has no split file {split}.json")
 

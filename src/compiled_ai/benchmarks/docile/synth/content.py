@@ -112,7 +112,8 @@ def make_content(seed: int, style: Style, doc_index: int) -> Content:
     return Content(
         vendor=vendor, vendor_email=email, vendor_tax_id=tax_id, iban=iban, bic=bic,
         customer=_party(rng),
-        document_id=f"{rng.choice(('INV', 'RE', 'F', ''))}{issued.year}-{rng.randint(1, 99999):05d}",
+        document_id=f"{rng.choice(('INV', 'RE', 'F', ''))}{issued.year}-"
+                    f"{rng.randint(1, 99999):05d}",
         customer_id=f"C{rng.randint(10000, 99999)}", order_id=f"PO-{rng.randint(100000, 999999)}",
         payment_terms=rng.choice(TERMS), issued=issued,
         due=issued + timedelta(days=rng.choice((14, 30, 45))), items=tuple(items),
