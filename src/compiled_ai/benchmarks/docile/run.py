@@ -27,6 +27,7 @@ from compiled_ai.benchmarks.docile.compiled import (
 from compiled_ai.benchmarks.docile.induce import expected_output
 from compiled_ai.benchmarks.docile.loader import Doc, load_docs
 from compiled_ai.benchmarks.docile.rules import extract_rules
+from compiled_ai.providers.base import Provider
 
 Tick = Callable[[str, int], Callable[[], None]]
 
@@ -36,7 +37,9 @@ LEADERBOARD = {"kile_ap": 71.25, "lir_f1": 75.93,
                "note": "best DocILE'23 results on the real test set"}
 
 
-def run_docile(root: Path, tick: Tick, limit: int | None = None) -> dict[str, Any]:
+def run_docile(root: Path, tick: Tick, limit: int | None = None,
+               provider: Provider | None = None, llm_docs: int = 0,
+               llm_cache: Path | None = None) -> dict[str, Any]:
     started = time.monotonic()
     _, train = load_docs(root, "train")
     _, val = load_docs(root, "val")
@@ -103,6 +106,10 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None) -> dict[str, An
                            "tokens": 0}
     methods["compiled"]["review_queue"] = len(review)
     methods["compiled"]["extraction_seconds"] = round(compiled_seconds, 2)
+    llm_subset = None
+    if provider is not None and llm_docs > 0:
+        llm_subset = _llm_comparison(dataset, test, seen_layouts, predictions, set(review),
+                                     provider, llm_docs, llm_cache, tick)
     return {
         "dataset": str(root), "test_documents": len(test), "train_documents": len(train),
         "val_documents": len(val),
@@ -116,7 +123,8 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None) -> dict[str, An
                     "model_written": False,
                     "dropped_fields": {str(c): e.dropped for c, e in extractors.items()
                                        if e.dropped}},
-        "methods": methods, "paper": PAPER, "leaderboard": LEADERBOARD,
+        "methods": methods, "llm_subset": llm_subset, "paper": PAPER,
+        "leaderboard": LEADERBOARD,
         "seconds": round(time.monotonic() - started, 1),
     }
 
@@ -138,3 +146,40 @@ def _field_accuracy(test: list[Doc], preds: dict[str, tuple[list[Any], list[Any]
     flat = [x for v in hits.values() for x in v]
     per["_all"] = round(sum(flat) / len(flat), 4) if flat else 0.0
     return per
+
+
+def _llm_comparison(dataset: Any, test: list[Doc], seen_layouts: set[Any],
+                    predictions: dict[str, dict[str, tuple[list[Any], list[Any]]]],
+                    review: set[str], provider: Provider, count: int,
+                    cache: Path | None, tick: Tick) -> dict[str, Any]:
+    """All methods on a few documents (half seen, half unseen layouts) with Direct LLM,
+    and compiled with the Direct-LLM call as the fallback for unmatched documents."""
+    from compiled_ai.benchmarks.docile.direct_llm import DirectLLM
+
+    seen = [d for d in test if d.cluster_id in seen_layouts]
+    unseen = [d for d in test if d.cluster_id not in seen_layouts]
+    chosen = seen[:(count + 1) // 2] + unseen[:count // 2]
+    chosen += [d for d in test if d not in chosen][:count - len(chosen)]
+    llm = DirectLLM(provider, cache or Path("docile_llm_cache.jsonl"))
+    direct: dict[str, tuple[list[Any], list[Any]]] = {}
+    tokens: dict[str, int] = {}
+    advance = tick("LLM", len(chosen))
+    for doc in chosen:
+        kile, lir, used = llm.predict(doc)
+        direct[doc.docid], tokens[doc.docid] = (kile, lir), used
+        advance()
+    fallback = {d.docid: direct[d.docid] if d.docid in review
+                else predictions["compiled"][d.docid] for d in chosen}
+    runs = {"rules": (predictions["rules"], 0), "direct_llm": (direct, sum(tokens.values())),
+            "compiled": (predictions["compiled"], 0),
+            "compiled_with_llm_fallback": (fallback, sum(tokens[d] for d in tokens
+                                                         if d in review))}
+    docids = [d.docid for d in chosen]
+    subset = dataset.from_documents("test-llm-subset", [dataset[d] for d in docids])
+    out: dict[str, Any] = {"documents": docids,
+                           "unseen_layout_documents": sum(d in unseen for d in chosen)}
+    for method, (preds, used) in runs.items():
+        out[method] = {"official": official.evaluate(subset, {d: preds[d][0] for d in docids},
+                                                     {d: preds[d][1] for d in docids}),
+                       "field_accuracy": _field_accuracy(chosen, preds), "tokens": used}
+    return out
