@@ -34,6 +34,7 @@ ITEM_FIELDS = {"description": "line_item_description", "quantity": "line_item_qu
 SYSTEM = ("You read invoices. Reply with one JSON object and nothing else. Copy every value "
           "exactly as it is written in the document text; use null when a field is absent.")
 MAX_LINES = 90
+MAX_TOKENS = 400  # a CPU-bound 0.5B model: long tables are cut, complete items kept
 
 
 def document_text(doc: Doc) -> str:
@@ -55,7 +56,7 @@ def build_request(doc: Doc) -> CompletionRequest:
             f"{keys}\n- \"line_items\": a list of objects with keys \"code\", \"description\", "
             "\"quantity\", \"unit_price\", \"amount\"")
     return CompletionRequest(messages=(Message(role="system", content=SYSTEM),
-                                       Message(role="user", content=user)), max_tokens=900)
+                                       Message(role="user", content=user)), max_tokens=MAX_TOKENS)
 
 
 def parse_reply(text: str) -> dict[str, Any] | None:
