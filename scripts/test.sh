@@ -3,5 +3,5 @@
 # including the end-to-end test that compiles a step with the embedded local model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EXTRAS="dev" source scripts/_venv.sh
+EXTRAS="dev,docile" source scripts/_venv.sh
 exec .venv/bin/python -m pytest "$@"

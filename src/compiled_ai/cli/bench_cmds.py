@@ -77,3 +77,12 @@ def _fmt(value: Any) -> str:
     if value is None:
         return "-"
     return f"{value:.4f}" if isinstance(value, float) and value <= 1 else str(value)
+
+
+def _register_docile() -> None:
+    from compiled_ai.cli.bench_docile import docile_command
+
+    bench_group.add_command(docile_command)
+
+
+_register_docile()

@@ -1,0 +1,113 @@
+"""``compiled-ai bench docile``: the DocILE benchmark on real data or the synthetic corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from compiled_ai.cli.output import console, err_console
+from compiled_ai.errors import InputError
+from compiled_ai.providers.registry import PROVIDER_NAMES, make_provider
+
+
+@click.command("docile")
+@click.option("--synthetic", is_flag=True, help="Generate the offline synthetic corpus and "
+              "benchmark on it.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Synthetic corpus seed.")
+@click.option("--docs", type=click.IntRange(min=1), default=240, show_default=True,
+              help="Synthetic documents (over 24 vendor layouts).")
+@click.option("--data", type=click.Path(path_type=Path),
+              help="A DocILE dataset directory (annotations/, ocr/, pdfs/, train/val/test.json).")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N test documents.")
+@click.option("--llm-docs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Also run the Direct-LLM baseline (and compiled with LLM fallback) on this "
+                   "many test documents; replies are cached in OUT, so reruns resume.")
+@click.option("--provider", type=click.Choice(PROVIDER_NAMES), default="local",
+              show_default=True, help="Model provider for the Direct-LLM baseline.")
+@click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("benchmarks/docile/results"), show_default=True,
+              help="Directory for the JSON result (and the synthetic corpus).")
+def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
+                   limit: int | None, llm_docs: int, provider: str, out: Path) -> None:
+    """Cluster layouts, compile one extractor per cluster, score it and the rules baseline
+    with DocILE's official KILE and LIR metrics."""
+    from compiled_ai.benchmarks.docile.official import require_docile
+
+    if synthetic == (data is not None):
+        raise InputError("give exactly one of --synthetic or --data DIR")
+    require_docile()
+    from compiled_ai.benchmarks.docile.run import run_docile
+
+    chosen = None
+    if llm_docs:
+        from compiled_ai.settings import load_settings
+
+        chosen = make_provider(provider, load_settings())
+    tag = f"synthetic_seed{seed}_docs{docs}" if synthetic else "real"
+
+    columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        def tick(label: str, total: int) -> Any:
+            task = progress.add_task(label, total=total)
+            return lambda: progress.advance(task)
+
+        if synthetic:
+            from compiled_ai.benchmarks.docile.synth.corpus import generate_corpus
+
+            data = out / f"corpus-seed{seed}-docs{docs}"
+            advance = tick("generate", docs)
+            try:
+                generate_corpus(data, seed=seed, docs=docs, tick=advance)
+            except ValueError as exc:
+                raise InputError(f"--docs: {exc}") from None
+        assert data is not None
+        result = run_docile(data, tick, limit, provider=chosen, llm_docs=llm_docs,
+                            llm_cache=out / f"docile_{tag}_llm_replies.jsonl")
+    result["corpus"] = ({"kind": "synthetic", "seed": seed, "docs": docs} if synthetic
+                        else {"kind": "real", "path": str(data)})
+    name = f"docile_{tag}.json"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / name).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    _print(result)
+    console.print(f"result written to {escape(str(out / name))}")
+
+
+def _print(result: dict[str, Any]) -> None:
+    kind = result["corpus"]["kind"]
+    table = Table(title=f"DocILE official metrics ({kind} test split, "
+                        f"{result['test_documents']} documents)")
+    for column in ("method", "subset", "KILE AP", "KILE F1", "LIR F1", "LIR AP",
+                   "field acc.", "tokens"):
+        table.add_column(column, justify="right")
+    for method, scores in result["methods"].items():
+        for subset, metrics in scores["official"].items():
+            kile, lir = metrics["kile"]["metrics"], metrics["lir"]["metrics"]
+            table.add_row(method, subset, f"{kile['AP']:.3f}", f"{kile['f1']:.3f}",
+                          f"{lir['f1']:.3f}", f"{lir['AP']:.3f}",
+                          f"{scores['field_accuracy']['_all']:.3f}" if subset == "all" else "",
+                          str(scores["tokens"]))
+    console.print(table)
+    llm = result.get("llm_subset")
+    if llm:
+        table = Table(title=f"Direct LLM beside the others ({len(llm['documents'])} test "
+                            f"documents, {llm['unseen_layout_documents']} of unseen layouts)")
+        for column in ("method", "KILE AP", "LIR F1", "field acc.", "tokens"):
+            table.add_column(column, justify="right")
+        for method, scores in llm.items():
+            if isinstance(scores, dict) and "official" in scores:
+                table.add_row(method, f"{scores['official']['kile']['primary']:.3f}",
+                              f"{scores['official']['lir']['primary']:.3f}",
+                              f"{scores['field_accuracy']['_all']:.3f}", str(scores["tokens"]))
+        console.print(table)
+    c = result["clustering"]
+    console.print(f"clusters {c['clusters']}, purity train {c['train_purity']} / test "
+                  f"{c['test_purity']}; {c['test_unassigned']} test documents matched no "
+                  f"layout ({c['test_unseen_layout_docs']} are from unseen layouts); "
+                  f"compiled extractors passing validation: {result['compile']['passed']}/"
+                  f"{result['compile']['extractors']}")

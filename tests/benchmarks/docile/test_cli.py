@@ -1,0 +1,33 @@
+"""``compiled-ai bench docile``: bad input is one line and a non-zero exit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compiled_ai.cli.main import cli
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["bench", "docile", *args])
+    return result.exit_code, result.output
+
+
+def test_needs_exactly_one_source(tmp_path: Path) -> None:
+    for args in ((), ("--synthetic", "--data", str(tmp_path))):
+        code, output = _run(*args)
+        assert code == 2
+        assert output.strip() == "error: give exactly one of --synthetic or --data DIR"
+
+
+def test_missing_or_wrong_dataset_is_one_line(tmp_path: Path) -> None:
+    code, output = _run("--data", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
+    assert code == 2 and output.strip().count("\n") == 0 and "no dataset at" in output
+    code, output = _run("--data", str(tmp_path), "--out", str(tmp_path / "o"))
+    assert code == 2 and "is not a DocILE dataset" in output
+
+
+def test_too_few_synthetic_documents_is_one_line(tmp_path: Path) -> None:
+    code, output = _run("--synthetic", "--docs", "3", "--out", str(tmp_path))
+    assert code == 2 and output.strip().startswith("error: --docs:")
