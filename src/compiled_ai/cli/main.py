@@ -20,6 +20,7 @@ from compiled_ai.cli import (
     bench_cmds,
     check_cmds,
     compile_cmd,
+    eval_cmds,
     run_cmd,
     spec_cmds,
 )
@@ -61,6 +62,8 @@ cli.add_command(spec_cmds.spec_group)
 cli.add_command(audit_cmds.audit_group)
 cli.add_command(check_cmds.check_group)
 cli.add_command(bench_cmds.bench_group)
+cli.add_command(eval_cmds.eval_command)
+cli.add_command(eval_cmds.report_command)
 
 
 def main() -> None:
