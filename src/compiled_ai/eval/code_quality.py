@@ -17,6 +17,7 @@ from collections import Counter
 from typing import Any
 
 from radon.complexity import cc_visit
+from radon.visitors import Class
 
 from compiled_ai.errors import CompiledAIError
 
@@ -52,7 +53,7 @@ def _file_quality(source: str) -> dict[str, Any]:
     params = [a for f in functions for a in _parameters(f)]
     findings = ruff_findings(source)
     return {
-        "complexities": {block.fullname: block.complexity for block in cc_visit(source)},
+        "complexities": _function_complexities(source),
         "ruff_findings": len(findings),
         "ruff_codes": dict(sorted(Counter(f["code"] for f in findings).items())),
         "functions": len(functions),
@@ -61,6 +62,15 @@ def _file_quality(source: str) -> dict[str, Any]:
         "annotated_params": sum(1 for a in params if a.annotation is not None),
         "lines": len(source.splitlines()),
     }
+
+
+def _function_complexities(source: str) -> dict[str, int]:
+    """Per function and method; a class's own figure (the sum of its methods) is left out."""
+    found: dict[str, int] = {}
+    for block in cc_visit(source):
+        for function in block.methods if isinstance(block, Class) else [block]:
+            found[function.fullname] = function.complexity
+    return found
 
 
 def _parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.arg]:

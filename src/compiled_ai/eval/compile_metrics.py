@@ -38,15 +38,16 @@ def compile_metrics(manifest: Manifest, compile_seconds: float | None = None) ->
     }
 
 
-def first_pass_rates(manifest: Manifest) -> dict[str, dict[str, Any]]:
-    """Per stage: of the steps whose first attempt reached it, the share that passed."""
+def first_pass_rates(manifest: Manifest) -> list[dict[str, Any]]:
+    """Per stage, in pipeline order: of the steps whose first attempt reached it, the
+    share that passed."""
     names = [s for s in STAGES if any(s in step.first_pass for step in manifest.steps)]
     names += sorted({s for step in manifest.steps for s in step.first_pass} - set(names))
-    rates: dict[str, dict[str, Any]] = {}
+    rates: list[dict[str, Any]] = []
     for stage in names:
         results = [step.first_pass.get(stage) for step in manifest.steps]
         reached = [r for r in results if r is not None]
         passed = sum(1 for r in reached if r)
-        rates[stage] = {"reached": len(reached), "passed": passed,
-                        "rate": passed / len(reached) if reached else None}
+        rates.append({"stage": stage, "reached": len(reached), "passed": passed,
+                      "rate": passed / len(reached) if reached else None})
     return rates

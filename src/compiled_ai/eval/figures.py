@@ -36,8 +36,8 @@ def figure_rows(result: dict[str, Any]) -> list[Row]:
         ("task completion", _completion(c), _completion(b) if b else NOT_RUN),
         ("error rate", _pct(c["error_rate"]), _pct(b["error_rate"]) if b else NOT_RUN),
     ]
-    for stage, rate in comp["first_pass"].items():
-        rows.append((f"first-pass rate: {stage}",
+    for rate in comp["first_pass"]:
+        rows.append((f"first-pass rate: {rate['stage']}",
                      f"{_pct(rate['rate'])} ({rate['passed']}/{rate['reached']} steps)", ""))
     attempts = ", ".join(f"{k}: {v}" for k, v in comp["attempts_distribution"].items())
     rows.append(("attempts per step (attempts: steps)", attempts, ""))

@@ -25,7 +25,7 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border-bottom:1px solid #d0d7de;padding:.3rem .5rem;text-align:right}
 th:first-child,td:first-child{text-align:left}
-figure{margin:1rem 0}figure svg{width:100%;height:auto;display:block}
+figure{margin:1rem 0}figure svg{width:100%;max-width:760px;height:auto;display:block}
 figcaption,.note{color:#57606a;font-size:.85rem}code{font-size:.85rem}
 """
 
@@ -163,14 +163,13 @@ def _first_pass_plot(result: dict[str, Any]) -> str:
     import matplotlib
 
     stages = result["compile"]["first_pass"]
-    names = list(stages)
-    rates = [100 * (stages[n]["rate"] or 0.0) for n in names]
+    names = [stage["stage"] for stage in stages]
+    rates = [100 * (stage["rate"] or 0.0) for stage in stages]
     with matplotlib.rc_context(_SVG_RC):
         figure = _figure(height=3.0)
         axes = figure.subplots()
         bars = axes.bar(names, rates, color=COMPILED_COLOUR)
-        for bar, name in zip(bars, names, strict=True):
-            stage = stages[name]
+        for bar, stage in zip(bars, stages, strict=True):
             axes.annotate(f"{stage['passed']}/{stage['reached']}",
                           (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                           xytext=(0, 3), textcoords="offset points", ha="center")
