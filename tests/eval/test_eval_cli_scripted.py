@@ -24,6 +24,9 @@ def reply(expected: dict) -> str:
     return json.dumps(expected)
 
 
+WARM_UP = reply({"decision": "approve", "reason_code": "T2D_DIAGNOSIS"})  # untimed, uncounted
+
+
 class InterruptAfter(ScriptedProvider):
     """Answers ``calls`` times, then behaves as if the user pressed Ctrl-C."""
 
@@ -87,18 +90,19 @@ def test_interrupted_baseline_resumes_without_redoing_work_scripted(
     out = tmp_path / "r.json"
     args = ("eval", scripted_artifact, "--inputs", inputs_file, "--baseline",
             "--baseline-repeats", 3, "--repeats", 120, "-o", out)
-    # 4 inputs + 3 repeats = 7 calls; the first run dies after 3 of them
-    first = ScriptedProvider(answers[:3])
+    # 4 inputs + 3 repeats = 7 counted calls; the first run dies after 3 of them
+    first = ScriptedProvider([WARM_UP, *answers[:3]])
     line = one_line_error(invoke(*args, provider=first), 1)
     assert "no answers left" in line and "run the same command to resume" in line
     assert not out.exists() and (tmp_path / "r.json.checkpoint.jsonl").exists()
-    assert len(first.requests) == 3
-    # the resumed run needs exactly the 4 calls left: one more would exhaust the queue
-    second = ScriptedProvider([answers[3], probe, probe, probe])
+    assert len(first.requests) == 4
+    # the resumed run needs exactly the 4 calls left (plus its warm-up): one more would
+    # exhaust the queue
+    second = ScriptedProvider([WARM_UP, answers[3], probe, probe, probe])
     resumed = invoke(*args, provider=second)
     assert resumed.exit_code == 0, resumed.output
     assert "resuming from" in resumed.stderr
-    assert len(second.requests) == 4
+    assert len(second.requests) == 5
     data = json.loads(out.read_text())
     baseline = data["baseline"]
     assert baseline["transactions"] == 4 and baseline["determinism"]["repeats"] == 3
@@ -119,14 +123,14 @@ def test_ctrl_c_keeps_the_checkpoint_and_the_rerun_finishes_scripted(
     out = tmp_path / "r.json"
     args = ("eval", scripted_artifact, "--inputs", inputs_file, "--baseline",
             "--baseline-repeats", 2, "--repeats", 10, "-o", out)
-    interrupted = invoke(*args, provider=InterruptAfter(answers, calls=2))
+    interrupted = invoke(*args, provider=InterruptAfter([WARM_UP, *answers], calls=3))
     assert interrupted.exit_code == 130
     assert "interrupted" in interrupted.stderr and "resume" in interrupted.stderr
     wrong = reply({"decision": "deny", "reason_code": "BMI_BELOW_30"})
-    second = ScriptedProvider([answers[2], wrong, answers[0], wrong])
+    second = ScriptedProvider([WARM_UP, answers[2], wrong, answers[0], wrong])
     finished = invoke(*args, provider=second)
     assert finished.exit_code == 0, finished.output
-    assert len(second.requests) == 4
+    assert len(second.requests) == 5
     baseline = json.loads(out.read_text())["baseline"]
     assert baseline["task_completion"] == {"scored": 4, "completed": 3, "rate": 0.75}
     assert baseline["determinism"]["distinct_outputs"] == 2
@@ -144,7 +148,7 @@ def test_a_checkpoint_from_other_options_is_refused(invoke, scripted_artifact, i
     assert "checkpoint of a different run" in line
     answers = [reply(f["expected"]) for f in fixtures[:4]] * 2
     fresh = invoke(*base, "--baseline-repeats", 1, "--fresh",
-                   provider=ScriptedProvider(answers[:5]))
+                   provider=ScriptedProvider([WARM_UP, *answers[:5]]))
     assert fresh.exit_code == 0, fresh.output
 
 
@@ -188,7 +192,7 @@ def test_eval_refuses_a_tampered_artifact(invoke, scripted_artifact, inputs_file
 def test_report_writes_a_self_contained_page(invoke, scripted_artifact, inputs_file, fixtures,
                                              tmp_path):
     out = tmp_path / "r.json"
-    answers = [reply(f["expected"]) for f in fixtures[:4]] + [reply(fixtures[0]["expected"])]
+    answers = [WARM_UP] + [reply(f["expected"]) for f in fixtures[:5]]
     assert invoke("eval", scripted_artifact, "--inputs", inputs_file, "--baseline",
                   "--baseline-repeats", 1, "--repeats", 20, "-o", out,
                   provider=ScriptedProvider(answers)).exit_code == 0

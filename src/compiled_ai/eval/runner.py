@@ -113,7 +113,9 @@ class Evaluation:
 
             def call(payload: Any) -> dict[str, Any]:
                 nonlocal direct
-                direct = direct or DirectLLMBaseline(spec, self.provider)
+                if direct is None:
+                    direct = DirectLLMBaseline(spec, self.provider)
+                    direct.warm_up(probe)
                 answer = direct.answer(payload)
                 return {"output": answer.output, "error": answer.error,
                         "input_tokens": answer.input_tokens,
