@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -100,6 +101,7 @@ def eval_command(artifact: Path, inputs_path: Path, output: Path, baseline: bool
     job = _compile_job(compile_spec_path, settings.cache) if compile_spec_path else None
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn(), TimeRemainingColumn())
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it like Ctrl-C
     try:
         with Progress(*columns, console=err_console, transient=False) as progress:
             evaluation = Evaluation(artifact, cases, inputs_bytes, options, checkpoint,
@@ -116,6 +118,8 @@ def eval_command(artifact: Path, inputs_path: Path, output: Path, baseline: bool
             exc.args = (f"{exc} (progress kept in {checkpoint}; run the same command to "
                         "resume)",)
         raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     result = build_result(raw, cases, options, inputs_path=str(inputs_path), prices=prices,
                           price_as=price_as, monthly_volume=monthly_volume,
                           infra_usd_per_month=infra_usd_month)
@@ -123,6 +127,10 @@ def eval_command(artifact: Path, inputs_path: Path, output: Path, baseline: bool
     checkpoint.unlink(missing_ok=True)
     console.print(figure_table(result))
     console.print(f"result: {escape(str(output))}")
+
+
+def _interrupt(_signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def _has_progress(checkpoint: Path) -> bool:
