@@ -8,7 +8,9 @@ exactly the answers still needed, and check that nothing was redone or counted t
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 
 import pytest
 from click.testing import CliRunner
@@ -135,6 +137,36 @@ def test_ctrl_c_keeps_the_checkpoint_and_the_rerun_finishes_scripted(
     assert baseline["determinism"]["distinct_outputs"] == 2
     assert baseline["determinism"]["entropy_bits"] == pytest.approx(1.0)
     assert baseline["determinism"]["reproducibility"] == pytest.approx(0.5)
+
+
+class KillAfter(ScriptedProvider):
+    """Answers ``calls`` times, then the process receives SIGTERM (as from `kill`)."""
+
+    def __init__(self, answers: list[str], calls: int) -> None:
+        super().__init__(answers)
+        self._left = calls
+
+    def complete(self, request):
+        if self._left == 0:
+            os.kill(os.getpid(), signal.SIGTERM)
+        self._left -= 1
+        return super().complete(request)
+
+
+def test_sigterm_keeps_the_checkpoint_and_restores_the_handler_scripted(
+        invoke, scripted_artifact, inputs_file, fixtures, tmp_path):
+    answers = [reply(f["expected"]) for f in fixtures[:4]]
+    out = tmp_path / "r.json"
+    args = ("eval", scripted_artifact, "--inputs", inputs_file, "--baseline",
+            "--baseline-repeats", 1, "--repeats", 10, "-o", out)
+    before = signal.getsignal(signal.SIGTERM)
+    killed = invoke(*args, provider=KillAfter([WARM_UP, *answers], calls=2))
+    assert killed.exit_code == 130 and "progress kept" in killed.stderr
+    assert signal.getsignal(signal.SIGTERM) is before
+    second = ScriptedProvider([WARM_UP, *answers[1:], answers[0]])
+    assert invoke(*args, provider=second).exit_code == 0
+    assert len(second.requests) == 5
+    assert json.loads(out.read_text())["baseline"]["latency"]["all_calls"]["n"] == 5
 
 
 def test_a_checkpoint_from_other_options_is_refused(invoke, scripted_artifact, inputs_file,
