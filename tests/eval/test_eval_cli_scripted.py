@@ -228,8 +228,12 @@ def test_report_writes_a_self_contained_page(invoke, scripted_artifact, inputs_f
                   "--baseline-repeats", 1, "--repeats", 20, "-o", out,
                   provider=ScriptedProvider(answers)).exit_code == 0
     page = tmp_path / "report.html"
-    result = invoke("report", out, "-o", page)
+    table = tmp_path / "table.md"
+    result = invoke("report", out, "-o", page, "--markdown", table)
     assert result.exit_code == 0, result.output
+    rows = table.read_text().splitlines()
+    assert rows[0] == "| figure | compiled | runtime inference |"
+    assert any(r.startswith("| task completion | 100.0% (4/4) |") for r in rows)
     html = page.read_text()
     for plot in ("plot-tokens", "plot-latency", "plot-first-pass"):
         assert f'id="{plot}"' in html

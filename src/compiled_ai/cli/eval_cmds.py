@@ -25,7 +25,7 @@ from rich.table import Table
 from compiled_ai._io import read_limited
 from compiled_ai.cli.output import console, err_console
 from compiled_ai.errors import CompiledAIError, InputError
-from compiled_ai.eval.figures import figure_rows
+from compiled_ai.eval.figures import figure_rows, markdown_table
 from compiled_ai.eval.inputs import load_cases
 from compiled_ai.eval.pricing import load_prices
 from compiled_ai.eval.result import RESULT_FORMAT, build_result
@@ -189,11 +189,16 @@ def load_result(path: Path) -> dict[str, Any]:
 @click.argument("result_path", metavar="RESULT", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
               help="HTML file to write (self-contained: nothing is fetched when opened).")
-def report_command(result_path: Path, output: Path) -> None:
+@click.option("--markdown", "markdown", type=click.Path(path_type=Path),
+              help="Also write the figure table as Markdown to this file.")
+def report_command(result_path: Path, output: Path, markdown: Path | None) -> None:
     """Write a self-contained HTML report with plots from an eval RESULT."""
     from compiled_ai.eval.report import render_report
 
     result = load_result(result_path)
+    if markdown is not None:
+        markdown.parent.mkdir(parents=True, exist_ok=True)
+        markdown.write_text(markdown_table(result), encoding="utf-8")
     html = render_report(result)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")

@@ -69,6 +69,14 @@ def figure_rows(result: dict[str, Any]) -> list[Row]:
     return rows
 
 
+def markdown_table(result: dict[str, Any]) -> str:
+    """The same rows as a Markdown table (for a README), pipes escaped."""
+    lines = ["| figure | compiled | runtime inference |", "|---|---|---|"]
+    for row in figure_rows(result):
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def _n(value: float | int | None, digits: int = 0) -> str:
     if value is None:
         return "n/a"
