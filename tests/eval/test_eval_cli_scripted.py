@@ -173,14 +173,37 @@ def test_a_checkpoint_from_other_options_is_refused(invoke, scripted_artifact, i
                                                     fixtures, tmp_path):
     out = tmp_path / "r.json"
     base = ("eval", scripted_artifact, "--inputs", inputs_file, "--baseline", "-o", out)
-    invoke(*base, "--baseline-repeats", 2, provider=ScriptedProvider([]))
-    line = one_line_error(invoke(*base, "--baseline-repeats", 5, provider=ScriptedProvider([])),
-                          2)
+    invoke(*base, "--probe", 0, provider=ScriptedProvider([]))
+    line = one_line_error(invoke(*base, "--probe", 1, provider=ScriptedProvider([])), 2)
     assert "checkpoint of a different run" in line
     answers = [reply(f["expected"]) for f in fixtures[:4]] * 2
-    fresh = invoke(*base, "--baseline-repeats", 1, "--fresh",
+    fresh = invoke(*base, "--probe", 1, "--baseline-repeats", 1, "--fresh",
                    provider=ScriptedProvider([WARM_UP, *answers[:5]]))
     assert fresh.exit_code == 0, fresh.output
+
+
+def test_a_resumed_run_may_change_the_repeat_counts_reusing_recorded_work_scripted(
+        invoke, scripted_artifact, inputs_file, fixtures, tmp_path):
+    answers = [reply(f["expected"]) for f in fixtures[:4]]
+    out = tmp_path / "r.json"
+    checkpoint = tmp_path / "r.json.checkpoint.jsonl"
+    base = ("eval", scripted_artifact, "--inputs", inputs_file, "--baseline", "-o", out)
+    # 150 compiled repeats (chunks of 100 + 50), then the model runs out after 1 of 3 repeats
+    first = invoke(*base, "--repeats", 150, "--baseline-repeats", 3,
+                   provider=ScriptedProvider([WARM_UP, *answers, answers[0]]))
+    assert first.exit_code == 1
+    records = [json.loads(line) for line in checkpoint.read_text().splitlines()[1:]]
+    chunk0 = next(r for r in records if r["phase"] == "compiled_repeat" and r["index"] == 0)
+    # resume asking for 250 compiled repeats and only 1 baseline repeat: no model call at all
+    second = ScriptedProvider([])
+    resumed = invoke(*base, "--repeats", 250, "--baseline-repeats", 1, provider=second)
+    assert resumed.exit_code == 0, resumed.output
+    assert second.requests == []
+    data = json.loads(out.read_text())
+    assert data["baseline"]["determinism"]["repeats"] == 1
+    assert data["compiled"]["determinism"]["repeats"] == 250
+    latencies = data["compiled"]["latencies_ms"]  # 4 inputs, then the repeats in order
+    assert latencies[4:104] == [run["latency_ms"] for run in chunk0["runs"]]
 
 
 def test_compile_inside_eval_times_the_artifact_scripted(invoke, inputs_file, tmp_path):

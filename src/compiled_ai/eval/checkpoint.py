@@ -20,8 +20,11 @@ FORMAT = "compiled-ai/eval-checkpoint"
 
 
 class Checkpoint:
-    def __init__(self, path: Path, fingerprint: dict[str, Any]) -> None:
+    def __init__(self, path: Path, fingerprint: dict[str, Any],
+                 flexible_options: tuple[str, ...] = ()) -> None:
+        """``flexible_options``: keys of ``fingerprint["options"]`` that may differ."""
         self.path = path
+        self._flexible = flexible_options
         self._records: dict[tuple[str, int], dict[str, Any]] = {}
         self.resumed = False
         if path.exists():
@@ -39,7 +42,7 @@ class Checkpoint:
         if not isinstance(header, dict) or header.get("format") != FORMAT:
             raise ConfigurationError(f"{self.path}: not an eval checkpoint; remove it to start "
                                      "afresh")
-        if header.get("fingerprint") != fingerprint:
+        if self._decisive(header.get("fingerprint")) != self._decisive(fingerprint):
             raise ConfigurationError(
                 f"{self.path}: checkpoint of a different run (artifact, inputs, options or "
                 "model changed); remove it to start afresh")
@@ -55,6 +58,12 @@ class Checkpoint:
                                          "remove the file to start afresh") from None
             self._records[(record["phase"], record["index"])] = record
         self.resumed = True
+
+    def _decisive(self, fingerprint: Any) -> Any:
+        if not isinstance(fingerprint, dict) or not isinstance(fingerprint.get("options"), dict):
+            return fingerprint
+        options = {k: v for k, v in fingerprint["options"].items() if k not in self._flexible}
+        return {**fingerprint, "options": options}
 
     def _truncate_to(self, lines: list[str]) -> None:
         self.path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")

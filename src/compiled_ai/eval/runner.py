@@ -75,7 +75,9 @@ class Evaluation:
                                     if compile_job else None),
             "artifact_sha256": None if compile_job else read_verified(artifact).artifact_sha256,
         }
-        self.checkpoint = Checkpoint(checkpoint_path, fingerprint)
+        # a resumed run may extend or shorten the repeats: those counts decide no reuse
+        self.checkpoint = Checkpoint(checkpoint_path, fingerprint,
+                                     flexible_options=("repeats", "baseline_repeats"))
 
     @property
     def provider(self) -> Provider:
@@ -156,19 +158,27 @@ class Evaluation:
 
     def _phase(self, phase: str, label: str, total: int, unit: Callable[[int], dict[str, Any]],
                chunk: int = 1) -> list[dict[str, Any]]:
-        """Run units 0..total-1 not yet recorded; record ``chunk`` units per checkpoint line."""
-        done = self.checkpoint.done(phase)  # chunk number -> {"runs": [...]}
-        finished = sum(len(r["runs"]) for r in done.values())
-        task = self._progress.add_task(label, total=total, completed=finished)
-        for number, start in enumerate(range(0, total, chunk)):
+        """Run units 0..total-1 not yet recorded; record ``chunk`` units per checkpoint line.
+
+        A resumed run may ask for more or fewer repeats than the interrupted one: recorded
+        chunks are reused as far as they reach, and only what is missing runs.
+        """
+        recorded = self.checkpoint.done(phase)  # chunk number -> {"runs": [...]}
+        starts = list(range(0, total, chunk))
+        sizes = [min(chunk, total - start) for start in starts]
+        done = {n: recorded[n]["runs"][:size] for n, size in enumerate(sizes)
+                if n in recorded and len(recorded[n]["runs"]) >= size}
+        task = self._progress.add_task(label, total=total,
+                                       completed=sum(len(r) for r in done.values()))
+        for number, start in enumerate(starts):
             if number in done:
                 continue
             runs = []
-            for index in range(start, min(start + chunk, total)):
+            for index in range(start, start + sizes[number]):
                 runs.append(unit(index))
                 self._progress.advance(task)
-            done[number] = self.checkpoint.add(phase, number, {"runs": runs})
-        return [run for number in sorted(done) for run in done[number]["runs"]]
+            done[number] = self.checkpoint.add(phase, number, {"runs": runs})["runs"]
+        return [run for number in range(len(starts)) for run in done[number]]
 
 
 def _run_compiled(workflow: Workflow, payload: Any) -> dict[str, Any]:
