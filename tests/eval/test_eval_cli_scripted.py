@@ -206,6 +206,24 @@ def test_a_resumed_run_may_change_the_repeat_counts_reusing_recorded_work_script
     assert latencies[4:104] == [run["latency_ms"] for run in chunk0["runs"]]
 
 
+def test_baseline_may_answer_only_the_first_inputs_scripted(invoke, scripted_artifact,
+                                                            inputs_file, fixtures, tmp_path):
+    answers = [reply(f["expected"]) for f in fixtures[:2]]
+    out = tmp_path / "r.json"
+    provider = ScriptedProvider([WARM_UP, reply({"decision": "deny",
+                                                 "reason_code": "BMI_BELOW_30"}), answers[1],
+                                 answers[0]])
+    result = invoke("eval", scripted_artifact, "--inputs", inputs_file, "--baseline",
+                    "--baseline-inputs", 2, "--baseline-repeats", 1, "--repeats", 10, "-o", out,
+                    provider=provider)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert len(provider.requests) == 4
+    assert data["settings"]["baseline_inputs"] == 2
+    assert data["baseline"]["task_completion"] == {"scored": 2, "completed": 1, "rate": 0.5}
+    assert data["compiled"]["task_completion"]["scored"] == 4
+
+
 def test_compile_inside_eval_times_the_artifact_scripted(invoke, inputs_file, tmp_path):
     target = tmp_path / "built"
     out = tmp_path / "r.json"

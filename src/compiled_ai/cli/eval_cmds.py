@@ -66,6 +66,8 @@ def checkpoint_path(result: Path) -> Path:
               default=DEFAULT_BASELINE_REPEATS, show_default=True,
               help="Model calls with the probe input for the baseline's entropy "
                    "(each costs seconds on a CPU).")
+@click.option("--baseline-inputs", type=click.IntRange(1),
+              help="Answer only the first N inputs with the baseline (default: all).")
 @click.option("--probe", type=click.IntRange(0), default=0, show_default=True,
               help="Index of the input repeated for the determinism figures.")
 @click.option("--isolated", is_flag=True, help="Run each compiled step in the sandbox.")
@@ -79,7 +81,8 @@ def checkpoint_path(result: Path) -> Path:
 @click.option("--fresh", is_flag=True, help="Discard an existing checkpoint and start over.")
 def eval_command(artifact: Path, inputs_path: Path, output: Path, baseline: bool, provider: str,
                  model: str | None, compile_spec_path: Path | None, repeats: int,
-                 baseline_repeats: int, probe: int, isolated: bool, prices_path: Path | None,
+                 baseline_repeats: int, baseline_inputs: int | None, probe: int,
+                 isolated: bool, prices_path: Path | None,
                  price_as: str | None, monthly_volume: int, infra_usd_month: float,
                  fresh: bool) -> None:
     """Measure ARTIFACT on an inputs file, optionally against runtime inference."""
@@ -89,7 +92,8 @@ def eval_command(artifact: Path, inputs_path: Path, output: Path, baseline: bool
     if model:
         settings = replace(settings, model=model)
     options = EvalOptions(repeats=repeats, baseline=baseline, baseline_repeats=baseline_repeats,
-                          probe=probe, isolated=isolated, provider=provider,
+                          baseline_inputs=baseline_inputs, probe=probe, isolated=isolated,
+                          provider=provider,
                           model=settings.model if provider == "local" else None)
     checkpoint = checkpoint_path(output)
     if fresh:

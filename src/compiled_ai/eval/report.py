@@ -69,7 +69,8 @@ def render_report(result: dict[str, Any]) -> str:
 
 def _provenance(result: dict[str, Any]) -> str:
     s, env, cost = result["settings"], result["environment"], result["cost"]
-    baseline = (f"runtime inference by {s['provider']} ({s['model'] or 'remote model'}), "
+    baseline = (f"runtime inference by {s['provider']} ({s['model'] or 'remote model'}) on "
+                f"{s.get('baseline_inputs', result['inputs']['count'])} of the inputs, "
                 f"{s['baseline_repeats']} repeated calls for its entropy"
                 if s["baseline"] else "no runtime-inference baseline in this run")
     parts = [

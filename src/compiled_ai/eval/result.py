@@ -35,10 +35,11 @@ def build_result(raw: dict[str, Any], cases: list[EvalCase], options: EvalOption
     compiled = summarise(raw["compiled"], raw["compiled_repeats"], cases, tolerances)
     baseline = None
     if raw["baseline"] is not None:
-        baseline = summarise(raw["baseline"], raw["baseline_repeats"], cases, tolerances)
+        answered = cases[:len(raw["baseline"])]  # --baseline-inputs may stop short
+        baseline = summarise(raw["baseline"], raw["baseline_repeats"], answered, tolerances)
         baseline["model"] = raw["baseline_identity"]
         baseline["outputs"] = [{"name": c.name, "output": r["output"], "error": r["error"]}
-                               for c, r in zip(cases, raw["baseline"], strict=True)]
+                               for c, r in zip(answered, raw["baseline"], strict=True)]
     compiled["outputs"] = [{"name": c.name, "output": r["output"], "error": r["error"]}
                            for c, r in zip(cases, raw["compiled"], strict=True)]
     compile_figures = compile_metrics(manifest, raw["compile_seconds"])
@@ -53,6 +54,7 @@ def build_result(raw: dict[str, Any], cases: list[EvalCase], options: EvalOption
                    "probe_index": options.probe},
         "settings": {"repeats": options.repeats, "baseline": options.baseline,
                      "baseline_repeats": options.baseline_repeats if options.baseline else 0,
+                     "baseline_inputs": len(raw["baseline"]) if raw["baseline"] else 0,
                      "provider": options.provider, "model": options.model,
                      "isolated": options.isolated, "resumed": raw["resumed"]},
         "compile": compile_figures,

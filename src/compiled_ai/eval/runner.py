@@ -30,6 +30,8 @@ from compiled_ai.runtime.executor import Workflow
 # the paper's N = 1,000 would take about an hour for the baseline alone
 DEFAULT_BASELINE_REPEATS = 20
 DEFAULT_REPEATS = 1000
+# counts a resumed run may change: recorded units are reused as far as they reach
+FLEXIBLE_OPTIONS = ("repeats", "baseline_repeats", "baseline_inputs")
 # compiled runs take microseconds: one checkpoint line (and fsync) per 100 of them
 COMPILED_CHUNK = 100
 
@@ -39,6 +41,7 @@ class EvalOptions:
     repeats: int = DEFAULT_REPEATS
     baseline: bool = False
     baseline_repeats: int = DEFAULT_BASELINE_REPEATS
+    baseline_inputs: int | None = None  # answer only the first N inputs (None: all)
     probe: int = 0  # index of the input repeated for the determinism figures
     isolated: bool = False
     provider: str = "local"
@@ -75,9 +78,13 @@ class Evaluation:
                                     if compile_job else None),
             "artifact_sha256": None if compile_job else read_verified(artifact).artifact_sha256,
         }
-        # a resumed run may extend or shorten the repeats: those counts decide no reuse
         self.checkpoint = Checkpoint(checkpoint_path, fingerprint,
-                                     flexible_options=("repeats", "baseline_repeats"))
+                                     flexible_options=FLEXIBLE_OPTIONS)
+
+    @property
+    def baseline_count(self) -> int:
+        limit = self.options.baseline_inputs
+        return len(self.cases) if limit is None else min(limit, len(self.cases))
 
     @property
     def provider(self) -> Provider:
@@ -124,7 +131,7 @@ class Evaluation:
                         "output_tokens": answer.output_tokens,
                         "latency_ms": answer.latency_ms, "reply": answer.reply[:2000]}
 
-            baseline = self._phase("baseline", "baseline: inputs", len(self.cases),
+            baseline = self._phase("baseline", "baseline: inputs", self.baseline_count,
                                    lambda i: call(self.cases[i].input))
             baseline_repeats = self._phase("baseline_repeat", "baseline: repeats",
                                            self.options.baseline_repeats,
