@@ -16,7 +16,7 @@ from compiled_ai.eval.metrics import total_tokens
 
 COMPILED_COLOUR = "#1f6feb"
 BASELINE_COLOUR = "#d1495b"
-_SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "compiled-ai", "font.size": 10}
+_SVG_RC: Any = {"svg.fonttype": "none", "svg.hashsalt": "compiled-ai", "font.size": 10}
 
 _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;

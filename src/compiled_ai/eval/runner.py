@@ -103,8 +103,8 @@ class Evaluation:
         """Every measurement, raw; ``result.build_result`` turns them into figures."""
         compile_seconds = self._compile()
         workflow = Workflow(read_verified(self.artifact_path), isolated=self.options.isolated)
-        compiled = self.checkpoint.get("compile")
-        if compiled and compiled["artifact_sha256"] != workflow.artifact.artifact_sha256:
+        built = self.checkpoint.get("compile")
+        if built and built["artifact_sha256"] != workflow.artifact.artifact_sha256:
             raise ConfigurationError(f"{self.artifact_path}: changed since the checkpoint's "
                                      "compile; remove the checkpoint to start afresh")
         probe = self.cases[self.options.probe].input
