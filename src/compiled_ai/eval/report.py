@@ -69,7 +69,9 @@ def render_report(result: dict[str, Any]) -> str:
 
 def _provenance(result: dict[str, Any]) -> str:
     s, env, cost = result["settings"], result["environment"], result["cost"]
-    baseline = (f"runtime inference by {s['provider']} ({s['model'] or 'remote model'}) on "
+    model = (result["baseline"] or {}).get("model") or {}
+    baseline = (f"runtime inference by {model.get('provider', s['provider'])} "
+                f"({model.get('model', s['model'])}) on "
                 f"{s.get('baseline_inputs', result['inputs']['count'])} of the inputs, "
                 f"{s['baseline_repeats']} repeated calls for its entropy"
                 if s["baseline"] else "no runtime-inference baseline in this run")
@@ -115,10 +117,10 @@ def _tokens_plot(result: dict[str, Any]) -> str:
     with matplotlib.rc_context(_SVG_RC):
         figure = _figure()
         axes = figure.subplots()
-        axes.plot(xs, [total_tokens(compile_tokens, compiled_tx, round(x)) for x in xs],
+        axes.plot(xs, [total_tokens(compile_tokens, compiled_tx, x) for x in xs],
                   color=COMPILED_COLOUR, label=f"compiled ({compile_tokens:,} to compile)")
         if baseline_tx is not None:
-            axes.plot(xs, [max(total_tokens(0, baseline_tx, round(x)), 1e-9) for x in xs],
+            axes.plot(xs, [total_tokens(0, baseline_tx, x) for x in xs],
                       color=BASELINE_COLOUR, label=f"runtime inference ({baseline_tx:,.0f}/tx)")
         if n_star is not None:
             y = total_tokens(compile_tokens, compiled_tx, n_star)
