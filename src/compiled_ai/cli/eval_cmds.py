@@ -172,6 +172,7 @@ def _write_json(path: Path, value: Any) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(value, handle, indent=2, sort_keys=True, ensure_ascii=False)
             handle.write("\n")
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a result is meant to be shared
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -41,7 +41,7 @@ def render_report(result: dict[str, Any]) -> str:
          _tokens_plot(result), "Compiled: compile tokens once plus zero per transaction; "
          "runtime inference: tokens per call times transactions. Both axes logarithmic."),
         ("plot-latency", "Latency distributions", _latency_plot(result),
-         "Every call each side made (inputs and repeats); logarithmic time axis."),
+         "Every call each side made (inputs and repeats); both axes logarithmic."),
         ("plot-first-pass", "First-pass rate per validation stage", _first_pass_plot(result),
          "Share of steps whose first generated attempt passed each stage (of those that "
          "reached it)."),
@@ -126,7 +126,7 @@ def _tokens_plot(result: dict[str, Any]) -> str:
             y = total_tokens(compile_tokens, compiled_tx, n_star)
             axes.axvline(n_star, color="#57606a", linestyle="--", linewidth=1)
             axes.plot([n_star], [y], marker="o", color="#1b1f24", zorder=3)
-            axes.annotate(f"break-even n* = {n_star:,.1f}", (n_star, y), xytext=(8, -16),
+            axes.annotate(f"break-even n* = {n_star:,.1f}", (n_star, y), xytext=(10, 10),
                           textcoords="offset points")
         axes.set_xscale("log")
         axes.set_yscale("log")
@@ -155,8 +155,9 @@ def _latency_plot(result: dict[str, Any]) -> str:
                       alpha=0.75, label=f"{name}: P50 {summary['p50_ms']:g} ms, "
                                         f"P99 {summary['p99_ms']:g} ms (n={summary['n']:,})")
         axes.set_xscale("log")
+        axes.set_yscale("log")  # 1,000 compiled calls must not hide 20 model calls
         axes.set_xlabel("latency per call (ms)")
-        axes.set_ylabel("calls")
+        axes.set_ylabel("calls (log scale)")
         axes.grid(True, which="major", alpha=0.3)
         axes.legend(loc="upper center")
         return _svg(figure)
