@@ -21,6 +21,7 @@ from compiled_ai.cli import (
     check_cmds,
     compile_cmd,
     diff_cmd,
+    eval_cmds,
     recompile_cmd,
     review_cmds,
     run_cmd,
@@ -65,11 +66,10 @@ cli.add_command(spec_cmds.spec_group)
 cli.add_command(audit_cmds.audit_group)
 cli.add_command(check_cmds.check_group)
 cli.add_command(bench_cmds.bench_group)
-cli.add_command(sign_cmds.keys_group)
-cli.add_command(sign_cmds.sign_command)
-cli.add_command(recompile_cmd.recompile_command)
-cli.add_command(diff_cmd.diff_command)
-cli.add_command(review_cmds.review_group)
+    diff_cmd,
+    eval_cmds,
+    recompile_cmd,
+    review_cmds,
 
 
 def main() -> None:

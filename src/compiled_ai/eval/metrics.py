@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 
-def total_tokens(compile_tokens: int, tokens_per_transaction: float, transactions: int) -> float:
+def total_tokens(compile_tokens: int, tokens_per_transaction: float,
+                 transactions: float) -> float:
     return compile_tokens + tokens_per_transaction * transactions
 
 
