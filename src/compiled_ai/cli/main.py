@@ -66,10 +66,13 @@ cli.add_command(spec_cmds.spec_group)
 cli.add_command(audit_cmds.audit_group)
 cli.add_command(check_cmds.check_group)
 cli.add_command(bench_cmds.bench_group)
-    diff_cmd,
-    eval_cmds,
-    recompile_cmd,
-    review_cmds,
+cli.add_command(sign_cmds.keys_group)
+cli.add_command(sign_cmds.sign_command)
+cli.add_command(recompile_cmd.recompile_command)
+cli.add_command(diff_cmd.diff_command)
+cli.add_command(review_cmds.review_group)
+cli.add_command(eval_cmds.eval_command)
+cli.add_command(eval_cmds.report_command)
 
 
 def main() -> None:
