@@ -116,9 +116,10 @@ SPENT_SUITES = ("v1", "v2")
 SPENT_FILES = tuple(ROOT / "benchmarks/security/suite" / v / "injection.jsonl"
                     for v in SPENT_SUITES)
 DOMAIN_WEIGHT = 10.0     # sample weight of a domain row next to ~20,000 public ones
-# picked by suite-wise cross-validation (train on dev + v1, score v2 and vice versa):
-# accuracy on v2 at <=1% FPR was 87.2% (shipped round-2 model), 90.6% (weight 3), 95.0%
-# (10) and 95.9% (30); 10 keeps the public-data threshold close to the one v2 needed
+# picked in exploratory runs of the suite-wise cross-validation (train on dev + v1, score
+# v2 and vice versa; not committed, so indicative only): on v2 at <=1% FPR weights 3, 10
+# and 30 scored about 91%, 95% and 96% accuracy; 10 kept the threshold closest to the
+# public-data one. The committed run reports its own folds (domain_cross_validation).
 DOMAIN_FPR = 0.01        # out-of-fold false-positive target on the domain benign texts
 TARGET_VAL_FPR = 0.005   # calibrate for half the 1% false-positive target
 N_SYNTHETIC = 4000
