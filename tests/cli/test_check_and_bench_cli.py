@@ -150,3 +150,12 @@ def test_bench_security_unknown_suite_name_is_a_clear_error(tmp_path, monkeypatc
     assert result.exit_code == 2
     assert "no such suite directory" in result.output
     assert "Traceback" not in result.output
+
+
+def test_bench_security_resolves_the_blind_suite_v3_by_name():
+    # v3 holds only an injection file; the bench scores partial suites (test above)
+    from compiled_ai.benchmarks.security import SUITES_ROOT, resolve_suite
+
+    suite = resolve_suite("v3")
+    assert suite == SUITES_ROOT / "v3"
+    assert (suite / "injection.jsonl").is_file()

@@ -1,8 +1,9 @@
 """The classifier's domain training data (benchmarks/security/dev) stays apart from the
 held-out suites, and the PII development cases stay detected.
 
-scripts/train_injection_model.py trains on injection_dev.jsonl and injection_dev2.jsonl;
-a text shared with suite v1 or v2 would leak test cases into training.
+scripts/train_injection_model.py trains on injection_dev.jsonl and injection_dev2.jsonl and,
+from round 3 on, on the spent suites v1 and v2 (each scored once before); the blind suite
+v3 must never be read by it.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ def test_dev_training_texts_are_not_in_any_held_out_suite():
         assert not dev & held_out, version
 
 
-def test_training_script_reads_only_the_dev_files():
+def test_training_script_reads_only_the_dev_files_and_the_spent_suites():
     script = (ROOT / "scripts" / "train_injection_model.py").read_text(encoding="utf-8")
     assert "benchmarks/security/dev/injection_dev.jsonl" in script
-    assert "suite/v" not in script
+    assert 'SPENT_SUITES = ("v1", "v2")' in script
+    assert '"v3"' not in script and "suite/v3" not in script
 
 
 @pytest.mark.parametrize("line", (DEV / "pii_dev.jsonl").read_text(encoding="utf-8")

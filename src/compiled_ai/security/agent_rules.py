@@ -93,6 +93,12 @@ _RISKY_FN = (r"(?:[a-z0-9]+_)*(?:send|transfer|wire|pay|payout|refund|delete|dro
              r"execute|run|shell|write|move|purge|disable|reset|issue|release|forward|"
              r"share|invite|add_user|elevate|modify)(?:_[a-z0-9]+)*")
 
+# a schema in documentation declares types ("to": "string", "type": "object"); a payload
+# passes values, so a parameters block that opens with a type declaration is not evidence
+_JSON_TYPE = r"(?:string|str|integer|int|number|float|boolean|bool|object|array|null|any)"
+_NOT_TYPE_DECL = (rf"(?!\s*\{{\s*[\"'](?:type|properties|required|\$schema)[\"']|"
+                  rf"\s*\{{\s*[\"'][\w-]+[\"']\s*:\s*(?:[\"']{_JSON_TYPE}[\"']|"
+                  rf"\{{\s*[\"']type[\"']))")
 _TR_VERB = r"(?:yok\s+say|görmezden\s+gel|unut|dikkate\s+alma|umursama|önemseme)"
 _TR_OBJ = r"(?:talimat|komut|kural|yönerge|direktif|yönlendirme)"
 
@@ -159,6 +165,99 @@ def _multi_override(lang: str, verbs: str, objects: str, gate: tuple[str, ...]) 
             gate)
 
 
+# ---- round 3 (issue 3): families that stayed weak on suite v2 ------------------------
+# Agent-trace and ad-hoc tool-call syntax, overrides that name the reader's configuration
+# instead of its "instructions", and approval overrides phrased as business requests.
+# Syntactic tool calls and overrides block alone; the business phrasings (0.5) need a
+# second piece of evidence (the classifier or another rule): a colleague may write them.
+_OWN_CONFIG = (r"(?:guidance|setup|set-?up|configuration|config|brief|briefing|specification|"
+               r"spec|directives?|operating\s+rules|programming|system\s+message|"
+               r"task\s+description|original\s+task|mandate|guardrails|policies)")
+_CONFIG_MOD = (r"(?:(?:original|prior|previous|current|initial|earlier|existing|usual)\s+)?")
+_SENSITIVE_ACT = (r"(?:send|forward|cancel|delete|export|upload|transfer|wire|pay|share|"
+                  r"e-?mail|post|download|dump|copy|grant|approve|release)")
+ROUND3_RULES: tuple[AgentRule, ...] = (
+    ("agent.react_action", 1.0,
+     r"\baction\s*:\s*[`'\"]?[\w.-]+[`'\"]?\s*(?:\n\s*|\s+)action[ _]input\s*:",
+     ("action",)),
+    ("agent.tool_fn_call", 0.9,
+     r"\b(?:invoke|call|run|use|execute|exec)_(?:tool|function|action|plugin)\s*\(\s*['\"]"
+     r"[\w.-]+['\"]",
+     ("_tool", "_function", "_action", "_plugin")),
+    ("agent.bracket_tool", 0.9,
+     r"(?:\[\[|\{\{|<<)\s*(?:tool|function|action|call|plugin|exec)\s*[:=]\s*[\w.-]+",
+     ("tool", "function", "action", "call", "plugin", "exec")),
+    ("agent.tool_bulk_act", 0.9,
+     r"\b(?:use|using|via|through|with)\s+(?:the\s+|your\s+)?[\w-]+\s+(?:tool|plugin|"
+     r"connector|integration|api)\s*,?\s+(?:to\s+)?" + _SENSITIVE_ACT + r"\s+(?:every|all|"
+     r"the\s+(?:last|latest|first)\s+\d+|\d+|each)\b",
+     ("tool", "plugin", "connector", "integration", "api")),
+    ("override.own_config", 0.9,
+     r"\b(?:discard|disregard|forget|ignore|set\s+aside|stop\s+following|do\s+not\s+(?:obey|"
+     r"follow)|don'?t\s+(?:obey|follow)|cancel|abandon|throw\s+away)\s+(?:all\s+)?"
+     r"(?:(?:your|whatever)\s+" + _CONFIG_MOD + _OWN_CONFIG + r"\b|(?:the|any)\s+"
+     + _CONFIG_MOD + _OWN_CONFIG + r"\s+(?:above|you\s+(?:were|have\s+been)\s+(?:given|"
+     r"configured|set\s+up|provided)|you\s+(?:received|got|have)|(?:that\s+)?came\s+"
+     r"(?:before|earlier)))",
+     ("discard", "disregard", "forget", "ignore", "set aside", "stop following", "obey",
+      "follow", "cancel", "abandon", "throw away")),
+    ("override.rules_revoked_en", 0.9,
+     r"\byour\s+(?:[\w-]+\s+)?(?:rules|instructions|guidance|directives|configuration|"
+     r"setup|guardrails|restrictions|policies|constraints)\s+(?:are|is|have\s+been|were)\s+"
+     r"(?:now\s+)?(?:cancel+ed|suspended|void|revoked|lifted|withdrawn|no\s+longer\s+"
+     r"(?:valid|active|in\s+effect|apply|applicable))",
+     ("your",)),
+    ("override.new_role", 0.6,
+     r"\byour\s+(?:new|real|actual|true|only)\s+(?:job|task|role|purpose|instructions?|"
+     r"mission|objective|orders?)\s+(?:is|are|now)\b|\b(?:answer|report|listen|respond)\s+"
+     r"only\s+to\s+me\b|\b(?:comply|obey)\s+only\s+with\b",
+     ("your", "only")),
+    ("override.new_directive", 0.5,
+     r"\bnew\s+(?:directive|instructions?|orders?|system\s+prompt)\s*:",
+     ("new",)),
+    ("override.fixed_verdict", 0.9,
+     r"\b(?:output|print|return|write|answer|respond\s+with|reply\s+with|say)\s+(?:the\s+"
+     r"word\s+|only\s+)?['\"]?(?:approved|pass(?:ed)?|yes|safe|valid|clean|compliant)['\"]?"
+     r"\s+(?:for|on|to)\s+(?:every|all|each|any)\b",
+     ("output", "print", "return", "write", "answer", "respond", "reply", "say")),
+    ("control.treat_as_authorised", 0.5,
+     r"\btreat\s+(?:the|this|that|it|them|these)\s+(?:[\w-]+\s+){0,4}?as\s+(?:fully\s+|"
+     r"already\s+|pre-?)?(?:authori[sz]ed|passed|approved|verified|cleared|matched|"
+     r"whitelisted|low[\s-]risk|trusted|compliant|eligible)\b",
+     ("treat",)),
+    ("control.clear_alert", 0.5,
+     r"\b(?:clear|dismiss|close|suppress|silence|lift|remove)\s+(?:the\s+|this\s+|any\s+)?"
+     r"(?:fraud|aml|sanctions?|risk|compliance|security|kyc|identity)\s+(?:alert|flag|hold|"
+     r"check|warning|block)s?\b",
+     ("clear", "dismiss", "close", "suppress", "silence", "lift", "remove")),
+    ("control.do_not_hold", 0.5,
+     r"\bdo\s+not\s+(?:hold|send|route|escalate|flag|queue|park|refer)\s+(?:this|the|it|"
+     r"them)\s+(?:[\w-]+\s+)?(?:for|to)\s+(?:review|approval|manual|compliance|escalation|"
+     r"verification|a\s+human|the\s+(?:reviewer|approver|manager))",
+     ("do not",)),
+    ("control.review_unneeded", 0.5,
+     r"\b(?:escalation|review|approval|verification|sign-?off|approval\s+chain)\s*"
+     r"(?:is\s+|:\s*)(?:unnecessary|not\s+needed|not\s+required|n/?a\b)|"
+     r"\bone\s+(?:approval|signature)\s+is\s+enough\b",
+     ("unnecessary", "not needed", "not required", "n/a", "na", "enough")),
+    ("control.already_signed_off", 0.5,
+     r"\b(?:sign-?off|approval|authori[sz]ation|clearance)\s+(?:was\s+|has\s+been\s+)?"
+     r"already\s+(?:obtained|given|granted|received|done)\b",
+     ("already",)),
+    ("control.despite_mismatch", 0.5,
+     r"\b(?:even\s+though|although|despite)\s+[^.\n]{0,60}?\b(?:does\s+not|doesn't|do\s+not|"
+     r"don't|fails?\s+to|did\s+not)\s+match\b[^.\n]{0,40}?\b(?:pay|schedule|approve|release|"
+     r"accept|post|process)",
+     ("match",)),
+    ("control.rule_suspended", 0.5,
+     r"\b(?:rule|policy|control|check|limit|requirement|threshold)\s+(?:was|is|has\s+been)\s+"
+     r"(?:suspended|waived|lifted|revoked|disabled|switched\s+off|turned\s+off)\b",
+     ("suspended", "waived", "lifted", "revoked", "disabled", "off")),
+    ("control.auto_approve_imperative", 0.5,
+     r"(?:^|[.;:!\n]\s*)auto-?approve\b",
+     ("approve",)),
+)
+
 AGENT_RULES: tuple[AgentRule, ...] = (
     # ---- a machine reader addressed inside the data, then a directive -----------------
     ("agent.reader_directive", 1.0,
@@ -218,7 +317,7 @@ AGENT_RULES: tuple[AgentRule, ...] = (
      ("tool", "function", "name", "action")),
     ("agent.tool_json_schema", 0.4,
      rf"[{{,]\s*[\"'](?:tool|tool_name|function|function_name|name|action)[\"']\s*:\s*"
-     rf"[\"']{_RISKY_FN}[\"'][^\n]{{0,200}}?[\"'](?:parameters|params)[\"']\s*:",
+     rf"[\"']{_RISKY_FN}[\"'][^\n]{{0,200}}?[\"'](?:parameters|params)[\"']\s*:{_NOT_TYPE_DECL}",
      ("tool", "function", "name", "action")),
     ("agent.tool_markup_attr", 1.0,
      r"<\s*(?:tool_call|function_calls?|tool_use|tool_code|invoke|function)\s+name\s*=",
@@ -288,4 +387,5 @@ AGENT_RULES: tuple[AgentRule, ...] = (
      ("an ", "attention", "para ", "al ", "ao ", "aan ")),
     *(_multi_override(lang, verbs, objects, gate)
       for lang, (verbs, objects, gate) in _MULTI_OVERRIDE.items()),
+    *ROUND3_RULES,
 )
