@@ -88,6 +88,13 @@ __all__ = [
 MODEL_PATH = Path(__file__).with_name("data") / "injection_model.json"
 MODEL_FORMAT = "compiled-ai/injection-model"
 MODES = ("rules", "classifier", "both")
+# Below this many words the classifier only corroborates a rule of at least the given
+# weight: trained on sentences, it scores lone business words ("pay", an enum value in a
+# fixture) as attacks, while a short attack ("ignore previous instructions") always
+# matches an override rule.
+MIN_CLASSIFIER_WORDS = 4
+SHORT_TEXT_MIN_RULE_SCORE = 0.5
+_WORD_RE = re.compile(r"\w+")
 # Longer inputs are scanned in MAX_INPUT_CHARS windows; past this many characters the gate
 # fails closed instead of doing unbounded work.
 MAX_SCAN_CHARS = 200_000
@@ -1435,6 +1442,9 @@ class InjectionDetector:
                 and not set(hits) <= original_hits):
             hits = (*hits, "decoded.hidden_instruction")
             rules_score = min(1.0, round(rules_score + HIDDEN_INSTRUCTION_WEIGHT, 6))
+        if (classify and rules_score < SHORT_TEXT_MIN_RULE_SCORE
+                and len(_WORD_RE.findall(text)) < MIN_CLASSIFIER_WORDS):
+            classify = False  # one to three words give the classifier no context of its own
         p = self.classifier.probability(text) if self.classifier is not None and classify else 0.0
         if self.mode == "rules":
             score = rules_score
