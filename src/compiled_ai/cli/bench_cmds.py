@@ -88,16 +88,21 @@ def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | No
                            mypy_cache=settings.cache / "mypy")
     out = out or Path("benchmarks/bfcl/results") / protocol
     chosen = make_provider(provider, settings)
-    columns = (TextColumn("{task.description:<26}"), BarColumn(), MofNCompleteColumn(),
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
         def start(total: int, done: int) -> Any:
             task = progress.add_task(f"bfcl {protocol}", total=total, completed=done)
             return lambda label: progress.update(task, advance=1,
-                                                 description=f"bfcl {protocol} {label}"[:26])
+                                                 description=escape(f"bfcl {protocol} {label}"))
+
+        status_task = progress.add_task("", total=None)
+
+        def status(message: str) -> None:
+            progress.update(status_task, description=escape(message[:100]))
 
         summary = run_benchmark(items, protocol, chosen, out, options, resume=resume,
-                                baseline_dir=baseline_dir, start=start)
+                                baseline_dir=baseline_dir, start=start, status=status)
     _print_bfcl(summary)
     console.print(f"results in {escape(str(out))} (instances.jsonl, summary.json)")
 

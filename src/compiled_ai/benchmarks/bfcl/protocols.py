@@ -13,6 +13,7 @@ blind   the compile prompt sees the function schema and generated example reques
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,8 @@ def run_baseline(item: BfclItem, provider: Provider) -> dict[str, Any]:
 
 
 def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: Path,
-                 options: BenchOptions, measure_entropy: bool) -> dict[str, Any]:
+                 options: BenchOptions, measure_entropy: bool,
+                 say: Callable[[str], None] | None = None) -> dict[str, Any]:
     record: dict[str, Any] = {"id": item.id, "protocol": protocol, "compiled": False,
                               "label_tokens": 0, "compile_tokens": 0, "attempts": 0}
     if protocol == "paper":
@@ -82,11 +84,11 @@ def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: P
     started = time.perf_counter()
     try:
         compiled = compile_spec(flow.spec, flow.spec_bytes, provider, CompileOptions(
-            max_attempts=options.max_attempts, mypy_cache=options.mypy_cache))
+            max_attempts=options.max_attempts, mypy_cache=options.mypy_cache), progress=say)
     except CompilationFailed as exc:
         record["attempts"] = len(exc.report)
         record["compile_tokens"] = record["label_tokens"] + sum(
-            int(a.get("input_tokens", 0)) + int(a.get("output_tokens", 0)) for a in exc.report)
+            _count(a.get("input_tokens")) + _count(a.get("output_tokens")) for a in exc.report)
         record["compile_s"] = round(time.perf_counter() - started, 3)
         return _failed(item, record, "compile", str(exc))
     except SpecError as exc:  # the input gate refused the fixtures: nothing reached the model
@@ -167,6 +169,10 @@ def _failed(item: BfclItem, record: dict[str, Any], stage: str, message: str) ->
     record.update(predicted=None, valid=False, error=f"{stage}: {message}"[:500],
                   error_type=stage)
     return record
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) else 0
 
 
 def _verdict(verdict: Verdict) -> dict[str, Any]:

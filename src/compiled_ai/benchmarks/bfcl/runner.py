@@ -35,8 +35,10 @@ SUMMARY = "summary.json"
 def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out: Path,
                   options: BenchOptions, *, resume: bool = False,
                   baseline_dir: Path | None = None,
-                  start: Callable[[int, int], Tick] | None = None) -> dict[str, Any]:
-    """``start(total, already_done)`` returns the callback advanced after each item."""
+                  start: Callable[[int, int], Tick] | None = None,
+                  status: Tick | None = None) -> dict[str, Any]:
+    """``start(total, already_done)`` returns the callback advanced after each item;
+    ``status`` hears what the compiler is doing (attempt, stage) within an item."""
     if protocol not in PROTOCOLS:
         raise ConfigurationError(f"unknown protocol {protocol!r}; choose one of "
                                  f"{', '.join(PROTOCOLS)}")
@@ -57,7 +59,8 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
         else:
             sampled = sum(1 for r in records.records if "entropy" in r)
             record = run_compiled(item, protocol, provider, out / "artifacts", options,
-                                  measure_entropy=sampled < options.entropy_sample)
+                                  measure_entropy=sampled < options.entropy_sample,
+                                  say=_prefixed(status, item.id))
         records.append(record)
         tick(item.id)
     if protocol == "baseline":
@@ -69,6 +72,12 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
     (out / SUMMARY).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n",
                                encoding="utf-8")
     return summary
+
+
+def _prefixed(status: Tick | None, item_id: str) -> Tick | None:
+    if status is None:
+        return None
+    return lambda message: status(f"{item_id}: {message}")
 
 
 def _baseline_repeats(items: list[BfclItem], records: RecordFile, provider: Provider,
