@@ -76,11 +76,11 @@ def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: P
     else:
         examples = example_requests(item.function, item.id)
     if not examples:
-        return _failed(item, record, "label", record["label_error"])
+        return _failed(record, "label", record["label_error"])
     flow = build_workflow(item, examples)
     problem = _label_problem(flow, examples)
     if problem:
-        return _failed(item, record, "label", problem)
+        return _failed(record, "label", problem)
     started = time.perf_counter()
     try:
         compiled = compile_spec(flow.spec, flow.spec_bytes, provider, CompileOptions(
@@ -90,10 +90,10 @@ def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: P
         record["compile_tokens"] = record["label_tokens"] + sum(
             _count(a.get("input_tokens")) + _count(a.get("output_tokens")) for a in exc.report)
         record["compile_s"] = round(time.perf_counter() - started, 3)
-        return _failed(item, record, "compile", str(exc))
+        return _failed(record, "compile", str(exc))
     except SpecError as exc:  # the input gate refused the fixtures: nothing reached the model
         record["compile_tokens"] = record["label_tokens"]
-        return _failed(item, record, "input_gate", str(exc))
+        return _failed(record, "input_gate", str(exc))
     record["compile_s"] = round(time.perf_counter() - started, 3)
     step = compiled.manifest.steps[0]
     tokens = compiled.manifest.tokens
@@ -116,7 +116,7 @@ def _score_run(item: BfclItem, record: dict[str, Any], flow: ItemWorkflow, workf
         output = workflow.run(payload).output
     except CompiledAIError as exc:
         record["run_latency_ms"] = round((time.perf_counter() - started) * 1000, 4)
-        return _failed(item, record, "run", str(exc))
+        return _failed(record, "run", str(exc))
     record["run_latency_ms"] = round((time.perf_counter() - started) * 1000, 4)
     predicted = flow.call_from_output(item.function_name, output)
     record.update(predicted=predicted, **_verdict(check(item, predicted)))
@@ -165,7 +165,7 @@ def _label_problem(flow: ItemWorkflow, examples: list[Example]) -> str | None:
     return None
 
 
-def _failed(item: BfclItem, record: dict[str, Any], stage: str, message: str) -> dict[str, Any]:
+def _failed(record: dict[str, Any], stage: str, message: str) -> dict[str, Any]:
     record.update(predicted=None, valid=False, error=f"{stage}: {message}"[:500],
                   error_type=stage)
     return record
