@@ -126,6 +126,10 @@ def test_blind_protocol_never_shows_the_question_and_counts_failed_compiles_scri
     records = lines(tmp_path / "instances.jsonl")
     assert records[0]["compiled"] is False and records[0]["error_type"] == "compile"
     assert records[0]["compile_tokens"] > 0 and records[0]["attempts"] == 1
+    assert records[0]["compile_failures"][0]["stage"] in ("security", "syntax")
+    assert records[0]["compile_failures"][0]["finding"]
+    failed = json.loads((tmp_path / "failed" / "simple_python_0.json").read_text())
+    assert failed[0]["code"] and failed[0]["passed"] is False
     assert records[1]["compiled"] is True and records[1]["valid"] is True
     assert records[1]["predicted"] == [{"math.factorial": {"number": 5}}]
     assert summary["accuracy"] == 0.5 and summary["compiled"]["compile_success_rate"] == 0.5

@@ -12,6 +12,7 @@ blind   the compile prompt sees the function schema and generated example reques
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -90,6 +91,8 @@ def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: P
         record["compile_tokens"] = record["label_tokens"] + sum(
             _count(a.get("input_tokens")) + _count(a.get("output_tokens")) for a in exc.report)
         record["compile_s"] = round(time.perf_counter() - started, 3)
+        record["compile_failures"] = [_first_blocking(a) for a in exc.report]
+        _write_report(artifacts.parent / "failed" / f"{item.id}.json", exc.report)
         return _failed(record, "compile", str(exc))
     except SpecError as exc:  # the input gate refused the fixtures: nothing reached the model
         record["compile_tokens"] = record["label_tokens"]
@@ -169,6 +172,23 @@ def _failed(record: dict[str, Any], stage: str, message: str) -> dict[str, Any]:
     record.update(predicted=None, valid=False, error=f"{stage}: {message}"[:500],
                   error_type=stage)
     return record
+
+
+def _first_blocking(attempt: dict[str, Any]) -> dict[str, Any]:
+    """Where an attempt failed: the last stage it reached and that stage's first error."""
+    stages = attempt.get("stages")
+    last = stages[-1] if isinstance(stages, list) and stages else {}
+    findings = [f for f in last.get("findings", []) if f.get("severity") == "error"]
+    return {"attempt": attempt.get("number"), "stage": last.get("stage"),
+            "finding": (f"[{findings[0].get('id')}] {findings[0].get('message')}"[:300]
+                        if findings else None)}
+
+
+def _write_report(path: Path, report: list[dict[str, Any]]) -> None:
+    """Every failed attempt's code and findings, for explaining the failures later."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, sort_keys=True, default=str) + "\n",
+                    encoding="utf-8")
 
 
 def _count(value: object) -> int:
