@@ -153,3 +153,15 @@ def test_paper_protocol_resumes_after_an_interruption_scripted(items, tmp_path):
     assert [r["id"] for r in lines(tmp_path / "instances.jsonl")] == ["simple_python_0",
                                                                      "simple_python_1"]
     assert summary["items_scored"] == 2 and summary["correct"] == 2
+
+
+def test_no_break_even_is_claimed_when_no_workflow_compiled_scripted(items, tmp_path):
+    run_benchmark(items, "baseline", ScriptedProvider([TRIANGLE_CALL, FACTORIAL_CALL,
+                                                       TRIANGLE_CALL]), tmp_path / "baseline",
+                  OPTIONS)
+    summary = run_benchmark(items, "paper", ScriptedProvider(
+        [TRIANGLE_CALL, "no code", FACTORIAL_CALL, "no code"]), tmp_path / "paper", OPTIONS)
+    assert summary["compiled"]["workflows_compiled"] == 0
+    assert summary["compiled"]["compile_tokens_per_workflow"] > 0
+    assert summary["versus_baseline"]["break_even_transactions"] is None
+    assert summary["versus_baseline"]["token_reduction_at_1000"] is None

@@ -47,17 +47,22 @@ def summarise(run: dict[str, Any], records: list[dict[str, Any]],
         summary["note"] = "no baseline records for these items: run --protocol baseline " \
                           "into the sibling directory (or pass --baseline-dir) for break-even"
         return summary
+    per_workflow: float | None = summary["compiled"]["compile_tokens_per_workflow"]
+    if not summary["compiled"]["workflows_compiled"]:
+        summary["note"] = "no workflow compiled: break-even and token reduction are undefined"
+        per_workflow = None
     per_tx = mean(b["tokens"] for b in same)
-    per_workflow = summary["compiled"]["compile_tokens_per_workflow"]
     summary["versus_baseline"] = {
         "baseline_items": len(same),
         "baseline_correct": sum(1 for b in same if b.get("valid")),
         "baseline_accuracy": _ratio(sum(1 for b in same if b.get("valid")), len(same)),
         "baseline_tokens_per_transaction": round(per_tx, 1),
         "baseline_latency_ms": latency_summary([b["latency_ms"] for b in same]),
-        "break_even_transactions": _round(break_even(round(per_workflow), per_tx)),
+        "break_even_transactions": _round(break_even(round(per_workflow), per_tx))
+        if per_workflow is not None else None,
         f"token_reduction_at_{TRANSACTIONS}": _round(
-            token_reduction(round(per_workflow), per_tx, TRANSACTIONS)),
+            token_reduction(round(per_workflow), per_tx, TRANSACTIONS))
+        if per_workflow is not None else None,
     }
     return summary
 
