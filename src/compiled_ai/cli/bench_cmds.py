@@ -8,7 +8,14 @@ from typing import Any
 
 import click
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from compiled_ai.cli.output import console, err_console
@@ -48,6 +55,95 @@ def security_command(suite_arg: str, out: Path | None, no_escapes: bool,
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     _print_tables(result)
     console.print(f"result written to {escape(str(out))}")
+
+
+@bench_group.command("bfcl")
+@click.option("--provider", default="local", show_default=True,
+              help="Model provider: local, openai (see compiled-ai compile --help).")
+@click.option("--protocol", required=True, type=click.Choice(["paper", "blind", "baseline"]),
+              help="paper: compile per item, prompt sees the question; blind: prompt sees "
+                   "only the schema and generated requests; baseline: the model per question.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N items.")
+@click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False),
+              help="Result directory [default: benchmarks/bfcl/results/PROTOCOL].")
+@click.option("--resume", is_flag=True, help="Continue the run in --out, skipping finished items.")
+@click.option("--max-attempts", type=click.IntRange(1, 10), default=5, show_default=True)
+@click.option("--entropy-sample", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Compiled workflows run 1,000 times each for the entropy figure.")
+@click.option("--baseline-repeats", type=click.IntRange(min=1), default=3, show_default=True,
+              help="K: extra baseline calls per sampled question for its entropy.")
+@click.option("--baseline-repeat-sample", type=click.IntRange(min=0), default=5,
+              show_default=True, help="Questions the baseline's entropy is measured on.")
+@click.option("--baseline-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Baseline results for break-even [default: OUT/../baseline].")
+def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | None,
+                 resume: bool, max_attempts: int, entropy_sample: int, baseline_repeats: int,
+                 baseline_repeat_sample: int, baseline_dir: Path | None) -> None:
+    """BFCL simple-Python (400 items), scored by BFCL's own AST checker; resumable."""
+    from compiled_ai.benchmarks.bfcl.data import load_items
+    from compiled_ai.benchmarks.bfcl.protocols import BenchOptions
+    from compiled_ai.benchmarks.bfcl.runner import run_benchmark
+    from compiled_ai.providers.registry import make_provider
+    from compiled_ai.settings import load_settings
+
+    items = load_items(limit)
+    settings = load_settings()
+    options = BenchOptions(max_attempts=max_attempts, entropy_sample=entropy_sample,
+                           baseline_repeats=baseline_repeats,
+                           baseline_repeat_sample=baseline_repeat_sample,
+                           mypy_cache=settings.cache / "mypy")
+    out = out or Path("benchmarks/bfcl/results") / protocol
+    chosen = make_provider(provider, settings)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        def start(total: int, done: int) -> Any:
+            task = progress.add_task(f"bfcl {protocol}", total=total, completed=done)
+            return lambda label: progress.update(task, advance=1,
+                                                 description=escape(f"bfcl {protocol} {label}"))
+
+        status_task = progress.add_task("", total=None)
+
+        def status(message: str) -> None:
+            progress.update(status_task, description=escape(message[:100]))
+
+        summary = run_benchmark(items, protocol, chosen, out, options, resume=resume,
+                                baseline_dir=baseline_dir, start=start, status=status)
+    _print_bfcl(summary)
+    console.print(f"results in {escape(str(out))} (instances.jsonl, summary.json)")
+
+
+def _print_bfcl(summary: dict[str, Any]) -> None:
+    table = Table(title=f"BFCL simple_python, protocol {summary['protocol']}, "
+                        f"{summary['model']} (official checker)")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    rows: list[tuple[str, Any]] = [
+        ("items scored", summary["items_scored"]), ("correct", summary["correct"]),
+        ("accuracy", summary["accuracy"])]
+    if "baseline" in summary:
+        base = summary["baseline"]
+        rows += [("tokens per transaction", base.get("tokens_per_transaction")),
+                 ("latency P50 ms", base.get("latency_ms", {}).get("p50_ms")),
+                 ("latency P99 ms", base.get("latency_ms", {}).get("p99_ms")),
+                 ("entropy, mean bits", base.get("entropy", {}).get("mean_bits"))]
+    else:
+        comp = summary["compiled"]
+        rows += [("compiled", f"{comp['workflows_compiled']}/{comp['workflows_attempted']}"),
+                 ("compile tokens per workflow", comp["compile_tokens_per_workflow"]),
+                 ("run P50 ms", comp["run_latency_ms"]["p50_ms"]),
+                 ("run P99 ms", comp["run_latency_ms"]["p99_ms"]),
+                 ("entropy, max bits", comp["entropy"]["max_bits"])]
+        versus = summary.get("versus_baseline")
+        if versus:
+            rows += [("baseline accuracy, same items", versus["baseline_accuracy"]),
+                     ("baseline tokens per transaction",
+                      versus["baseline_tokens_per_transaction"]),
+                     ("break-even transactions", versus["break_even_transactions"]),
+                     ("token reduction at 1,000", versus["token_reduction_at_1000"])]
+    for name, value in rows:
+        table.add_row(name, "-" if value is None else str(value))
+    console.print(table)
 
 
 def _print_tables(result: dict[str, Any]) -> None:

@@ -1,0 +1,199 @@
+"""One item under each protocol: the runtime baseline, and the two compiled protocols.
+
+paper   the compile prompt sees the scored question itself: it is the fixture's input,
+        and the fixture's expected output is the same model's own answer to it, asked
+        once at compile time with the baseline's prompt (tokens counted as compile
+        tokens). The ground truth is never shown. This is what the paper's harness did
+        in spirit: one workflow per instance, compiled while seeing that instance.
+blind   the compile prompt sees the function schema and generated example requests
+        (``requests.example_requests``); the scored question is only ever given to the
+        compiled code, at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from compiled_ai.artifacts.canonical import canonical_json
+from compiled_ai.artifacts.store import read_verified, write_artifact
+from compiled_ai.benchmarks.bfcl.baseline import DecodeError, decode_calls, request_for
+from compiled_ai.benchmarks.bfcl.checker import Verdict, check
+from compiled_ai.benchmarks.bfcl.data import BfclItem
+from compiled_ai.benchmarks.bfcl.requests import example_requests
+from compiled_ai.benchmarks.bfcl.workflow import STEP_ID, Example, ItemWorkflow, build_workflow
+from compiled_ai.compiler import CompileOptions, compile_spec
+from compiled_ai.errors import CompilationFailed, CompiledAIError, SpecError
+from compiled_ai.eval.metrics import reproducibility, shannon_entropy
+from compiled_ai.providers.base import Provider
+from compiled_ai.runtime.executor import Workflow
+
+PROTOCOLS = ("paper", "blind", "baseline")
+
+
+@dataclass(frozen=True)
+class BenchOptions:
+    max_attempts: int = 5
+    entropy_sample: int = 20  # compiled workflows run ``entropy_runs`` times each
+    entropy_runs: int = 1000
+    baseline_repeats: int = 3  # K extra calls per question for the baseline's entropy
+    baseline_repeat_sample: int = 5
+    mypy_cache: Path | None = None
+
+
+def run_baseline(item: BfclItem, provider: Provider) -> dict[str, Any]:
+    started = time.perf_counter()
+    completion = provider.complete(request_for(item))
+    latency_ms = (time.perf_counter() - started) * 1000
+    predicted, verdict = None, None
+    try:
+        predicted = decode_calls(completion.text)
+    except DecodeError as exc:
+        verdict = Verdict(valid=False, error=f"decode: {exc}", error_type="decode")
+    if predicted is not None:
+        verdict = check(item, predicted)
+    assert verdict is not None
+    return {"id": item.id, "protocol": "baseline", "reply": completion.text,
+            "predicted": predicted, **_verdict(verdict),
+            "input_tokens": completion.usage.input_tokens,
+            "output_tokens": completion.usage.output_tokens,
+            "tokens": completion.usage.total, "latency_ms": round(latency_ms, 3)}
+
+
+def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: Path,
+                 options: BenchOptions, measure_entropy: bool,
+                 say: Callable[[str], None] | None = None) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": item.id, "protocol": protocol, "compiled": False,
+                              "label_tokens": 0, "compile_tokens": 0, "attempts": 0}
+    if protocol == "paper":
+        examples, label = _paper_examples(item, provider)
+        record.update(label)
+    else:
+        examples = example_requests(item.function, item.id)
+    if not examples:
+        return _failed(record, "label", record["label_error"])
+    flow = build_workflow(item, examples)
+    problem = _label_problem(flow, examples)
+    if problem:
+        return _failed(record, "label", problem)
+    started = time.perf_counter()
+    try:
+        compiled = compile_spec(flow.spec, flow.spec_bytes, provider, CompileOptions(
+            max_attempts=options.max_attempts, mypy_cache=options.mypy_cache), progress=say)
+    except CompilationFailed as exc:
+        record["attempts"] = len(exc.report)
+        record["compile_tokens"] = record["label_tokens"] + sum(
+            _count(a.get("input_tokens")) + _count(a.get("output_tokens")) for a in exc.report)
+        record["compile_s"] = round(time.perf_counter() - started, 3)
+        record["compile_failures"] = [_first_blocking(a) for a in exc.report]
+        _write_report(artifacts.parent / "failed" / f"{item.id}.json", exc.report)
+        return _failed(record, "compile", str(exc))
+    except SpecError as exc:  # the input gate refused the fixtures: nothing reached the model
+        record["compile_tokens"] = record["label_tokens"]
+        return _failed(record, "input_gate", str(exc))
+    record["compile_s"] = round(time.perf_counter() - started, 3)
+    step = compiled.manifest.steps[0]
+    tokens = compiled.manifest.tokens
+    code = compiled.files[f"steps/{STEP_ID}.py"].decode("utf-8")
+    record.update(compiled=True, code_sha256=step.code_sha256, code=code,
+                  attempts=len(step.attempts),
+                  compile_tokens=record["label_tokens"] + tokens.input_tokens
+                  + tokens.output_tokens, compile_calls=tokens.calls)
+    target = artifacts / item.id
+    record["artifact_sha256"] = write_artifact(target, compiled.files, compiled.manifest)
+    workflow = Workflow(read_verified(target))
+    return _score_run(item, record, flow, workflow, options, measure_entropy)
+
+
+def _score_run(item: BfclItem, record: dict[str, Any], flow: ItemWorkflow, workflow: Workflow,
+               options: BenchOptions, measure_entropy: bool) -> dict[str, Any]:
+    payload = {"question": item.question}
+    started = time.perf_counter()
+    try:
+        output = workflow.run(payload).output
+    except CompiledAIError as exc:
+        record["run_latency_ms"] = round((time.perf_counter() - started) * 1000, 4)
+        return _failed(record, "run", str(exc))
+    record["run_latency_ms"] = round((time.perf_counter() - started) * 1000, 4)
+    predicted = flow.call_from_output(item.function_name, output)
+    record.update(predicted=predicted, **_verdict(check(item, predicted)))
+    if measure_entropy:
+        outputs = [_run_text(workflow, payload) for _ in range(options.entropy_runs)]
+        record["entropy"] = {"runs": len(outputs), "bits": shannon_entropy(outputs),
+                             "reproducibility": reproducibility(outputs)}
+    return record
+
+
+def _run_text(workflow: Workflow, payload: dict[str, Any]) -> bytes:
+    try:
+        return canonical_json(workflow.run(payload).output)
+    except CompiledAIError as exc:
+        return f"error: {exc}".encode()
+
+
+def _paper_examples(item: BfclItem, provider: Provider) -> tuple[list[Example], dict[str, Any]]:
+    """The question itself, labelled by the model's own answer (never the ground truth)."""
+    completion = provider.complete(request_for(item))
+    info: dict[str, Any] = {"label_reply": completion.text, "label_tokens": completion.usage.total}
+    try:
+        calls = decode_calls(completion.text)
+    except DecodeError as exc:
+        return [], {**info, "label_error": f"the model's answer does not decode: {exc}"}
+    if len(calls) != 1 or item.function_name not in calls[0]:
+        return [], {**info, "label_error": "the model's answer is not one call of "
+                                           f"{item.function_name}"}
+    arguments = calls[0][item.function_name]
+    unknown = sorted(set(arguments) - set(item.function["parameters"].get("properties", {})))
+    if unknown:
+        return [], {**info, "label_error": f"the model's answer uses unknown parameters "
+                                           f"{', '.join(unknown)}"}
+    return [Example(question=item.question, arguments=arguments)], info
+
+
+def _label_problem(flow: ItemWorkflow, examples: list[Example]) -> str | None:
+    """Fixtures whose expected values break the result schema could never compile."""
+    validator = Draft202012Validator(flow.spec.output_schema)
+    for fixture in flow.spec.fixtures:
+        error = next(iter(validator.iter_errors(fixture.expected)), None)
+        if error is not None:
+            where = "/".join(str(p) for p in error.absolute_path) or "output"
+            return f"expected output of {fixture.name} breaks the schema at {where}: " \
+                   f"{error.message[:120]}"
+    return None
+
+
+def _failed(record: dict[str, Any], stage: str, message: str) -> dict[str, Any]:
+    record.update(predicted=None, valid=False, error=f"{stage}: {message}"[:500],
+                  error_type=stage)
+    return record
+
+
+def _first_blocking(attempt: dict[str, Any]) -> dict[str, Any]:
+    """Where an attempt failed: the last stage it reached and that stage's first error."""
+    stages = attempt.get("stages")
+    last = stages[-1] if isinstance(stages, list) and stages else {}
+    findings = [f for f in last.get("findings", []) if f.get("severity") == "error"]
+    return {"attempt": attempt.get("number"), "stage": last.get("stage"),
+            "finding": (f"[{findings[0].get('id')}] {findings[0].get('message')}"[:300]
+                        if findings else None)}
+
+
+def _write_report(path: Path, report: list[dict[str, Any]]) -> None:
+    """Every failed attempt's code and findings, for explaining the failures later."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, sort_keys=True, default=str) + "\n",
+                    encoding="utf-8")
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _verdict(verdict: Verdict) -> dict[str, Any]:
+    return {"valid": verdict.valid, "error": verdict.error, "error_type": verdict.error_type}

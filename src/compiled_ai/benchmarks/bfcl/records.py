@@ -1,0 +1,76 @@
+"""The per-instance JSONL file: appended one line per finished item, read back on resume.
+
+A line is written and flushed only when its item is finished, so an interrupted run
+leaves at most one torn last line; ``open_records`` cuts it off and returns the ids
+already done, and a restart skips them (no item is ever counted twice).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from compiled_ai.errors import ConfigurationError
+
+RECORDS = "instances.jsonl"
+RUN_FILE = "run.json"
+
+
+class RecordFile:
+    def __init__(self, path: Path, records: list[dict[str, Any]]) -> None:
+        self.path = path
+        self.records = records
+        self.done = {record["id"] for record in records}
+
+    def append(self, record: dict[str, Any]) -> None:
+        if record["id"] in self.done:
+            raise ValueError(f"{record['id']} is already recorded")
+        line = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
+        with self.path.open("a", encoding="utf-8") as handle:
+            handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.records.append(record)
+        self.done.add(record["id"])
+
+
+def open_records(out: Path, run: dict[str, Any], resume: bool) -> RecordFile:
+    """Start a run in ``out``, or continue the one there (``resume``) if it matches ``run``."""
+    out.mkdir(parents=True, exist_ok=True)
+    path, run_path = out / RECORDS, out / RUN_FILE
+    if path.exists() and not resume:
+        raise ConfigurationError(f"{path} exists; pass --resume to continue that run "
+                                 "or choose another --out")
+    if resume and run_path.exists():
+        previous = json.loads(run_path.read_text(encoding="utf-8"))
+        for key in ("protocol", "model", "model_sha256", "bfcl_eval"):
+            if previous.get(key) != run.get(key):
+                raise ConfigurationError(
+                    f"{out}: cannot resume: it was run with {key}={previous.get(key)!r}, "
+                    f"this run has {run.get(key)!r}")
+    run_path.write_text(json.dumps(run, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return RecordFile(path, read_records(path, repair=True) if path.exists() else [])
+
+
+def read_records(path: Path, repair: bool = False) -> list[dict[str, Any]]:
+    """Whole lines only, first record per id. ``repair`` cuts a torn last line off the
+    file (only the run that owns the file may do that: another may be appending)."""
+    raw = path.read_bytes()
+    records, seen, keep = [], set(), 0
+    for line in raw.splitlines(keepends=True):
+        if not line.endswith(b"\n"):
+            break
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            break
+        keep += len(line)
+        if record.get("id") not in seen:
+            seen.add(record.get("id"))
+            records.append(record)
+    if repair and keep != len(raw):
+        with path.open("r+b") as handle:
+            handle.truncate(keep)
+    return records

@@ -1,0 +1,89 @@
+"""Example requests for the blind protocol, generated from the function's schema alone.
+
+Each item gets a few templated requests with values sampled from the parameter types
+(a random generator seeded by the item's id, so the same item always gets the same
+requests). The scored question is never read here: the compile prompt of the blind
+protocol sees only the schema and these requests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from typing import Any
+
+from compiled_ai.benchmarks.bfcl.workflow import Example
+
+EXAMPLES = 4  # the last one is a holdout: the accuracy stage uses it, the model never sees it
+_WORDS = ("Boston", "blue", "chess", "Paris", "apple", "Tokyo", "jazz", "river", "Mars",
+          "oak", "violin", "Kenya", "silver", "Berlin", "tennis", "copper")
+
+
+def example_requests(function: dict[str, Any], seed_text: str,
+                     count: int = EXAMPLES) -> list[Example]:
+    rng = random.Random(int.from_bytes(hashlib.sha256(seed_text.encode()).digest()[:8], "big"))
+    parameters: dict[str, Any] = function.get("parameters", {}).get("properties", {})
+    required = set(function.get("parameters", {}).get("required", []))
+    examples = []
+    for number in range(count):
+        arguments: dict[str, Any] = {}
+        for name, parameter in parameters.items():
+            # the first request gives every parameter, the second only the required ones
+            given = name in required or number == 0 or (number > 1 and rng.random() < 0.5)
+            if given:
+                value = _sample(parameter, rng)
+                if value is not None:
+                    arguments[name] = value
+        examples.append(Example(question=_phrase(function, parameters, arguments, rng),
+                                arguments=arguments, holdout=number == count - 1))
+    return examples
+
+
+def _sample(parameter: dict[str, Any], rng: random.Random) -> Any:
+    if isinstance(parameter.get("enum"), list) and parameter["enum"]:
+        return rng.choice(parameter["enum"])
+    kind = parameter.get("type")
+    if kind == "integer":
+        return rng.randint(2, 500)
+    if kind == "float":
+        return rng.randint(1, 999) / 10 + (0.05 if rng.random() < 0.2 else 0.0)
+    if kind == "boolean":
+        return rng.random() < 0.5
+    if kind == "string":
+        return rng.choice(_WORDS)
+    if kind in ("array", "tuple"):
+        item = parameter.get("items") if isinstance(parameter.get("items"), dict) else {}
+        values = [_sample(item or {"type": "string"}, rng) for _ in range(rng.randint(2, 3))]
+        return [v for v in values if v is not None]
+    if kind == "dict":
+        return {"name": rng.choice(_WORDS)}
+    return None  # "any" and unknown types: not sampled
+
+
+def _render(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        parts = [_render(v) for v in value]
+        return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
+    if isinstance(value, dict):
+        return json.dumps(value)
+    return str(value)
+
+
+def _phrase(function: dict[str, Any], parameters: dict[str, Any], arguments: dict[str, Any],
+            rng: random.Random) -> str:
+    what = str(function.get("description", function["name"])).strip().rstrip(".")
+    style = rng.randrange(3)
+    if style == 0:
+        parts = [f"the {name.replace('_', ' ')} is {_render(v)}" for name, v in arguments.items()]
+        return f"{what}, where {'; '.join(parts) if parts else 'nothing else is given'}."
+    if style == 1:
+        parts = [f"{name}={_render(v)}" for name, v in arguments.items()]
+        return f"Please call {function['name']} with {', '.join(parts) or 'no arguments'}."
+    parts = []
+    for name, value in arguments.items():
+        described = str(parameters[name].get("description", name)).strip().rstrip(".")
+        parts.append(f"{described}: {_render(value)}")
+    return f"{what}. " + ". ".join(parts) + ("." if parts else "")

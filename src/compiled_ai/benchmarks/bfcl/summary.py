@@ -1,0 +1,116 @@
+"""Score a protocol's records: accuracy by BFCL's checker, tokens, break-even, latency, entropy.
+
+Formulas come from ``compiled_ai.eval.metrics``. Compile tokens per workflow are
+averaged over every item that was attempted, failed compiles included (their tokens
+were spent). The compiled protocols are compared with the baseline records of the same
+items when a baseline run exists (``--baseline-dir``, default ``OUT/../baseline``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from statistics import mean
+from typing import Any
+
+from compiled_ai.eval.metrics import (
+    break_even,
+    latency_summary,
+    shannon_entropy,
+    token_reduction,
+)
+
+TRANSACTIONS = 1000
+
+
+def summarise(run: dict[str, Any], records: list[dict[str, Any]],
+              baseline: list[dict[str, Any]], repeats: list[dict[str, Any]]) -> dict[str, Any]:
+    correct = sum(1 for r in records if r.get("valid"))
+    summary: dict[str, Any] = {
+        "benchmark": "BFCL simple_python", "checker": "bfcl_eval ast_checker (official)",
+        "protocol": run["protocol"], "provider": run["provider"], "model": run["model"],
+        "model_sha256": run["model_sha256"], "bfcl_eval": run["bfcl_eval"],
+        "items_in_run": run["items"], "items_scored": len(records), "correct": correct,
+        "accuracy": _ratio(correct, len(records)),
+        "errors_by_type": dict(sorted(Counter(r.get("error_type") for r in records
+                                              if not r.get("valid")).items(),
+                                      key=lambda kv: str(kv[0]))),
+    }
+    if run["protocol"] == "baseline":
+        summary["baseline"] = _baseline_figures(records)
+        summary["baseline"]["entropy"] = _repeat_entropy(repeats)
+        return summary
+    summary["compiled"] = _compiled_figures(records)
+    ids = {r["id"] for r in records}
+    same = [b for b in baseline if b["id"] in ids]
+    if not same:
+        summary["versus_baseline"] = None
+        summary["note"] = "no baseline records for these items: run --protocol baseline " \
+                          "into the sibling directory (or pass --baseline-dir) for break-even"
+        return summary
+    per_workflow: float | None = summary["compiled"]["compile_tokens_per_workflow"]
+    if not summary["compiled"]["workflows_compiled"]:
+        summary["note"] = "no workflow compiled: break-even and token reduction are undefined"
+        per_workflow = None
+    per_tx = mean(b["tokens"] for b in same)
+    summary["versus_baseline"] = {
+        "baseline_items": len(same),
+        "baseline_correct": sum(1 for b in same if b.get("valid")),
+        "baseline_accuracy": _ratio(sum(1 for b in same if b.get("valid")), len(same)),
+        "baseline_tokens_per_transaction": round(per_tx, 1),
+        "baseline_latency_ms": latency_summary([b["latency_ms"] for b in same]),
+        "break_even_transactions": _round(break_even(round(per_workflow), per_tx))
+        if per_workflow is not None else None,
+        f"token_reduction_at_{TRANSACTIONS}": _round(
+            token_reduction(round(per_workflow), per_tx, TRANSACTIONS))
+        if per_workflow is not None else None,
+    }
+    return summary
+
+
+def _baseline_figures(records: list[dict[str, Any]]) -> dict[str, Any]:
+    if not records:
+        return {}
+    return {"tokens_per_transaction": round(mean(r["tokens"] for r in records), 1),
+            "input_tokens_per_transaction": round(mean(r["input_tokens"] for r in records), 1),
+            "output_tokens_per_transaction": round(mean(r["output_tokens"] for r in records), 1),
+            "latency_ms": latency_summary([r["latency_ms"] for r in records])}
+
+
+def _compiled_figures(records: list[dict[str, Any]]) -> dict[str, Any]:
+    compiled = [r for r in records if r.get("compiled")]
+    sampled = [r["entropy"] for r in records if "entropy" in r]
+    return {
+        "workflows_attempted": len(records), "workflows_compiled": len(compiled),
+        "compile_success_rate": _ratio(len(compiled), len(records)),
+        "compile_tokens_per_workflow": round(mean(r["compile_tokens"] for r in records), 1)
+        if records else 0,
+        "label_tokens_per_workflow": round(mean(r.get("label_tokens", 0) for r in records), 1)
+        if records else 0,
+        "attempts": dict(sorted(Counter(r["attempts"] for r in compiled).items())),
+        "execution_tokens_per_transaction": 0,
+        "run_latency_ms": latency_summary([r["run_latency_ms"] for r in compiled
+                                           if "run_latency_ms" in r]),
+        "entropy": {"workflows": len(sampled),
+                    "runs_each": sampled[0]["runs"] if sampled else 0,
+                    "mean_bits": _round(mean(s["bits"] for s in sampled)) if sampled else None,
+                    "max_bits": max((s["bits"] for s in sampled), default=None),
+                    "min_reproducibility": min((s["reproducibility"] for s in sampled),
+                                               default=None)},
+    }
+
+
+def _repeat_entropy(repeats: list[dict[str, Any]]) -> dict[str, Any]:
+    bits = [shannon_entropy(r["answers"]) for r in repeats]
+    return {"questions": len(repeats),
+            "calls_per_question": len(repeats[0]["answers"]) if repeats else 0,
+            "mean_bits": _round(mean(bits)) if bits else None,
+            "max_bits": max(bits, default=None),
+            "identical_answers_share": _ratio(sum(1 for b in bits if b == 0), len(bits))}
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _round(value: float | None) -> float | None:
+    return round(value, 2) if value is not None else None

@@ -1,0 +1,112 @@
+"""Turn one BFCL item into a one-step workflow spec, and its output back into a call.
+
+The step ``extract_arguments(question: str)`` returns one result key per parameter of
+the item's function (renamed to a lower-case identifier where BFCL's name is not one,
+e.g. ``fullName`` -> ``full_name``); ``None`` means "not given" and is left out of the
+call. The function's name is fixed by the item, so the code only has to find values.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from compiled_ai.artifacts.canonical import canonical_json
+from compiled_ai.benchmarks.bfcl.data import BfclItem
+from compiled_ai.spec.models import Fixture, FunctionStep, Spec
+
+STEP_ID = "extract_arguments"
+_TYPES = {"integer": "integer", "float": "number", "string": "string", "boolean": "boolean",
+          "array": "array", "tuple": "array", "dict": "object"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A request and the arguments (BFCL names) a correct extractor returns for it."""
+
+    question: str
+    arguments: dict[str, Any]
+    holdout: bool = False
+
+
+@dataclass(frozen=True)
+class ItemWorkflow:
+    spec: Spec
+    spec_bytes: bytes
+    fields: dict[str, str]  # result key -> BFCL parameter name
+
+    def call_from_output(self, function_name: str, output: dict[str, Any]) -> list[dict[str, Any]]:
+        arguments = {self.fields[key]: value for key, value in output.items()
+                     if key in self.fields and value is not None}
+        return [{function_name: arguments}]
+
+
+def field_names(parameters: list[str]) -> dict[str, str]:
+    """BFCL parameter names -> unique lower-case identifiers (``fullName`` -> ``full_name``)."""
+    fields: dict[str, str] = {}
+    for name in parameters:
+        key = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+        key = re.sub(r"[^a-z0-9_]", "_", key).strip("_") or "arg"
+        if not key[0].isalpha():
+            key = f"arg_{key}"
+        key = key[:60]
+        while keyword.iskeyword(key) or key == "question" or key in fields:
+            key += "_"
+        fields[key] = name
+    return fields
+
+
+def parameter_schema(parameter: dict[str, Any]) -> dict[str, Any]:
+    """A BFCL parameter type as JSON Schema, always nullable ("not given")."""
+    schema: dict[str, Any] = {}
+    kind = _TYPES.get(str(parameter.get("type")))
+    if kind is not None:
+        schema["type"] = [kind, "null"]
+    if kind == "array" and isinstance(parameter.get("items"), dict):
+        items = parameter_schema(parameter["items"])
+        items.pop("description", None)
+        if isinstance(items.get("type"), list):
+            items["type"] = items["type"][0]
+        schema["items"] = items
+    if isinstance(parameter.get("enum"), list):
+        schema["enum"] = [*parameter["enum"], None]
+    if parameter.get("description"):
+        schema["description"] = str(parameter["description"])
+    return schema
+
+
+def build_workflow(item: BfclItem, examples: list[Example]) -> ItemWorkflow:
+    properties: dict[str, Any] = item.function.get("parameters", {}).get("properties", {})
+    required = set(item.function.get("parameters", {}).get("required", []))
+    fields = field_names(list(properties))
+    outputs = {key: parameter_schema(properties[name]) for key, name in fields.items()}
+    listing = "; ".join(
+        f"{key} = parameter {name!r}{' (required)' if name in required else ''}"
+        for key, name in fields.items())
+    intent = (
+        f"Read a user's request (the string `question`) and extract the arguments for one "
+        f"call of the function `{item.function_name}`: {item.function.get('description', '')} "
+        f"Return one result key per parameter ({listing}), converted to the declared type; "
+        f"use None for a parameter the request does not give. Work for any request worded "
+        f"like the examples, not only for the examples themselves.")
+    step = FunctionStep(id=STEP_ID, intent=intent,
+                        inputs={"question": {"type": "string"}}, outputs=outputs)
+    fixtures = [Fixture(name=f"request_{number}", input={"question": example.question},
+                        expected={key: example.arguments.get(name) for key, name in fields.items()},
+                        holdout=example.holdout)
+                for number, example in enumerate(examples, 1)]
+    spec = Spec(
+        name=_spec_name(item.id), version="1.0.0",
+        description=f"BFCL {item.id}: arguments for {item.function_name}",
+        input_schema={"type": "object", "properties": {"question": {"type": "string"}},
+                      "required": ["question"]},
+        output_schema={"type": "object", "properties": outputs},
+        steps=[step], fixtures=fixtures)
+    return ItemWorkflow(spec=spec, spec_bytes=canonical_json(spec.model_dump(mode="json")),
+                        fields=fields)
+
+
+def _spec_name(item_id: str) -> str:
+    return ("bfcl_" + re.sub(r"[^a-z0-9_]", "_", item_id.lower()))[:63]

@@ -1,0 +1,167 @@
+"""The BFCL benchmark end to end on 2 items, each protocol, with scripted model replies.
+
+The compiler, its four validation stages, the artifact store, the runtime and BFCL's
+checker are all real; only the model's replies are scripted (ScriptedProvider).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("bfcl_eval", reason="bfcl-eval is not installed (pip install --no-deps "
+                                        "bfcl-eval==2026.3.23)")
+
+from compiled_ai.benchmarks.bfcl.data import load_items  # noqa: E402
+from compiled_ai.benchmarks.bfcl.protocols import BenchOptions  # noqa: E402
+from compiled_ai.benchmarks.bfcl.runner import run_benchmark  # noqa: E402
+from compiled_ai.errors import ConfigurationError, ProviderError  # noqa: E402
+from compiled_ai.providers.scripted import ScriptedProvider  # noqa: E402
+
+# simple_python_0: calculate_triangle_area(base, height, unit); simple_python_1: math.factorial
+TRIANGLE_CALL = "[calculate_triangle_area(base=10, height=5)]"
+FACTORIAL_CALL = "[math.factorial(number=5)]"
+TRIANGLE_CODE = '''```python
+import re
+
+
+def extract_arguments(question: str) -> ExtractArgumentsResult:
+    numbers = [int(n) for n in re.findall(r"\\d+", question)]
+    return {"base": numbers[0], "height": numbers[1], "unit": None}
+```'''
+FACTORIAL_CODE = '''```python
+import re
+
+
+def extract_arguments(question: str) -> ExtractArgumentsResult:
+    numbers = re.findall(r"\\d+", question)
+    return {"number": int(numbers[-1]) if numbers else None}
+```'''
+OPTIONS = BenchOptions(max_attempts=1, entropy_sample=1, entropy_runs=50, baseline_repeats=1,
+                       baseline_repeat_sample=1)
+
+
+@pytest.fixture(scope="module")
+def items():
+    return load_items(2)
+
+
+def lines(path):
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_baseline_scripted_scores_with_the_official_checker(items, tmp_path):
+    provider = ScriptedProvider([TRIANGLE_CALL, "[math.factorial(number=6)]", TRIANGLE_CALL])
+    summary = run_benchmark(items, "baseline", provider, tmp_path, OPTIONS)
+    records = lines(tmp_path / "instances.jsonl")
+    assert [(r["id"], r["valid"]) for r in records] == [("simple_python_0", True),
+                                                       ("simple_python_1", False)]
+    assert "Expected one of [5]" in records[1]["error"]
+    assert all(r["tokens"] == r["input_tokens"] + r["output_tokens"] > 0 for r in records)
+    assert summary["correct"] == 1 and summary["accuracy"] == 0.5
+    assert summary["baseline"]["tokens_per_transaction"] == sum(
+        r["tokens"] for r in records) / 2
+    assert summary["baseline"]["entropy"] == {"questions": 1, "calls_per_question": 2,
+                                              "mean_bits": 0.0, "max_bits": 0.0,
+                                              "identical_answers_share": 1.0}
+    assert json.loads((tmp_path / "summary.json").read_text()) == summary
+
+
+def test_baseline_resumes_after_an_interruption_without_double_counting(items, tmp_path):
+    with pytest.raises(ProviderError):  # the model "dies" on the second question
+        run_benchmark(items, "baseline", ScriptedProvider([TRIANGLE_CALL]), tmp_path, OPTIONS)
+    assert [r["id"] for r in lines(tmp_path / "instances.jsonl")] == ["simple_python_0"]
+    with (tmp_path / "instances.jsonl").open("a") as handle:
+        handle.write('{"id": "simple_python_1", "valid": tr')  # a torn last line
+    with pytest.raises(ConfigurationError, match="--resume"):
+        run_benchmark(items, "baseline", ScriptedProvider([]), tmp_path, OPTIONS)
+    provider = ScriptedProvider([FACTORIAL_CALL, TRIANGLE_CALL])
+    summary = run_benchmark(items, "baseline", provider, tmp_path, OPTIONS, resume=True)
+    assert provider.requests[0].messages[1].content == items[1].question  # item 0 not re-asked
+    assert [r["id"] for r in lines(tmp_path / "instances.jsonl")] == ["simple_python_0",
+                                                                     "simple_python_1"]
+    assert summary["items_scored"] == 2 and summary["correct"] == 2
+    again = run_benchmark(items, "baseline", ScriptedProvider([]), tmp_path, OPTIONS,
+                          resume=True)
+    assert again["items_scored"] == 2  # nothing left to do, nothing counted twice
+
+
+def test_paper_protocol_compiles_from_the_question_labelled_by_the_model_scripted(
+        items, tmp_path):
+    baseline = tmp_path / "baseline"
+    run_benchmark(items, "baseline", ScriptedProvider([TRIANGLE_CALL, FACTORIAL_CALL,
+                                                       TRIANGLE_CALL]), baseline, OPTIONS)
+    provider = ScriptedProvider([TRIANGLE_CALL, TRIANGLE_CODE, FACTORIAL_CALL, FACTORIAL_CODE])
+    summary = run_benchmark(items, "paper", provider, tmp_path / "paper", OPTIONS)
+    compile_prompt = provider.requests[1].messages[1].content
+    assert items[0].question in compile_prompt  # the paper's protocol: it saw the question
+    records = lines(tmp_path / "paper" / "instances.jsonl")
+    assert [(r["compiled"], r["valid"]) for r in records] == [(True, True), (True, True)]
+    first = records[0]
+    assert first["predicted"] == [{"calculate_triangle_area": {"base": 10, "height": 5}}]
+    assert first["attempts"] == 1 and first["code_sha256"] and "re.findall" in first["code"]
+    assert first["compile_tokens"] > first["label_tokens"] > 0
+    assert first["entropy"] == {"runs": 50, "bits": 0.0, "reproducibility": 1.0}
+    assert "entropy" not in records[1]  # entropy sample of 1
+    assert (tmp_path / "paper" / "artifacts" / "simple_python_0" / "manifest.json").is_file()
+    assert summary["accuracy"] == 1.0
+    assert summary["compiled"]["workflows_compiled"] == 2
+    assert summary["compiled"]["execution_tokens_per_transaction"] == 0
+    versus = summary["versus_baseline"]
+    assert versus["baseline_items"] == 2 and versus["baseline_accuracy"] == 1.0
+    per_workflow = summary["compiled"]["compile_tokens_per_workflow"]
+    per_tx = versus["baseline_tokens_per_transaction"]
+    assert versus["break_even_transactions"] == pytest.approx(round(per_workflow) / per_tx,
+                                                              abs=0.01)
+
+
+def test_blind_protocol_never_shows_the_question_and_counts_failed_compiles_scripted(
+        items, tmp_path):
+    provider = ScriptedProvider(["I cannot write code.", FACTORIAL_CODE])
+    summary = run_benchmark(items, "blind", provider, tmp_path, OPTIONS)
+    for request in provider.requests:
+        assert all(item.question not in m.content for item in items for m in request.messages)
+    assert "Please call math.factorial with number=" in provider.requests[1].messages[1].content
+    records = lines(tmp_path / "instances.jsonl")
+    assert records[0]["compiled"] is False and records[0]["error_type"] == "compile"
+    assert records[0]["compile_tokens"] > 0 and records[0]["attempts"] == 1
+    assert records[0]["compile_failures"][0]["stage"] in ("security", "syntax")
+    assert records[0]["compile_failures"][0]["finding"]
+    failed = json.loads((tmp_path / "failed" / "simple_python_0.json").read_text())
+    assert failed[0]["code"] and failed[0]["passed"] is False
+    assert records[1]["compiled"] is True and records[1]["valid"] is True
+    assert records[1]["predicted"] == [{"math.factorial": {"number": 5}}]
+    assert summary["accuracy"] == 0.5 and summary["compiled"]["compile_success_rate"] == 0.5
+    assert summary["versus_baseline"] is None  # no baseline run beside it
+
+
+def test_resume_refuses_another_protocol_in_the_same_directory(items, tmp_path):
+    run_benchmark(items, "baseline", ScriptedProvider([TRIANGLE_CALL, FACTORIAL_CALL,
+                                                       TRIANGLE_CALL]), tmp_path, OPTIONS)
+    with pytest.raises(ConfigurationError, match="protocol='baseline'"):
+        run_benchmark(items, "blind", ScriptedProvider([]), tmp_path, OPTIONS, resume=True)
+
+
+def test_paper_protocol_resumes_after_an_interruption_scripted(items, tmp_path):
+    with pytest.raises(ProviderError):
+        run_benchmark(items, "paper", ScriptedProvider([TRIANGLE_CALL, TRIANGLE_CODE]),
+                      tmp_path, OPTIONS)
+    provider = ScriptedProvider([FACTORIAL_CALL, FACTORIAL_CODE])
+    summary = run_benchmark(items, "paper", provider, tmp_path, OPTIONS, resume=True)
+    assert len(provider.requests) == 2
+    assert [r["id"] for r in lines(tmp_path / "instances.jsonl")] == ["simple_python_0",
+                                                                     "simple_python_1"]
+    assert summary["items_scored"] == 2 and summary["correct"] == 2
+
+
+def test_no_break_even_is_claimed_when_no_workflow_compiled_scripted(items, tmp_path):
+    run_benchmark(items, "baseline", ScriptedProvider([TRIANGLE_CALL, FACTORIAL_CALL,
+                                                       TRIANGLE_CALL]), tmp_path / "baseline",
+                  OPTIONS)
+    summary = run_benchmark(items, "paper", ScriptedProvider(
+        [TRIANGLE_CALL, "no code", FACTORIAL_CALL, "no code"]), tmp_path / "paper", OPTIONS)
+    assert summary["compiled"]["workflows_compiled"] == 0
+    assert summary["compiled"]["compile_tokens_per_workflow"] > 0
+    assert summary["versus_baseline"]["break_even_transactions"] is None
+    assert summary["versus_baseline"]["token_reduction_at_1000"] is None

@@ -1,0 +1,105 @@
+"""BFCL data, the official checker and the pieces a compiled BFCL workflow is built from.
+
+Needs the bfcl-eval wheel (scripts/test.sh installs it without its dependencies).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("bfcl_eval", reason="bfcl-eval is not installed (pip install --no-deps "
+                                        "bfcl-eval==2026.3.23)")
+
+from compiled_ai.benchmarks.bfcl.baseline import (  # noqa: E402
+    DecodeError,
+    decode_calls,
+    request_for,
+)
+from compiled_ai.benchmarks.bfcl.checker import check  # noqa: E402
+from compiled_ai.benchmarks.bfcl.data import load_items  # noqa: E402
+from compiled_ai.benchmarks.bfcl.protocols import _label_problem  # noqa: E402
+from compiled_ai.benchmarks.bfcl.requests import example_requests  # noqa: E402
+from compiled_ai.benchmarks.bfcl.workflow import (  # noqa: E402
+    build_workflow,
+    field_names,
+    parameter_schema,
+)
+
+
+@pytest.fixture(scope="module")
+def items():
+    return load_items()
+
+
+def test_loader_finds_the_400_simple_python_items_with_their_answers(items):
+    assert len(items) == 400
+    assert len({item.id for item in items}) == 400
+    assert items[0].id == "simple_python_0"
+    assert items[0].function_name == "calculate_triangle_area"
+    assert "base of 10" in items[0].question
+    assert all(item.possible_answer and item.function_name in item.possible_answer[0]
+               for item in items)
+    assert [item.id for item in load_items(3)] == ["simple_python_0", "simple_python_1",
+                                                   "simple_python_2"]
+
+
+def test_official_checker_accepts_a_correct_call_and_rejects_wrong_ones(items):
+    triangle, factorial = items[0], items[1]
+    assert check(triangle, [{"calculate_triangle_area": {"base": 10, "height": 5}}]).valid
+    assert check(triangle, [{"calculate_triangle_area": {"base": 10, "height": 5,
+                                                         "unit": "units"}}]).valid
+    assert check(factorial, [{"math.factorial": {"number": 5}}]).valid  # dotted name
+    wrong_value = check(factorial, [{"math.factorial": {"number": 6}}])
+    assert not wrong_value.valid and "number" in (wrong_value.error or "")
+    wrong_type = check(triangle, [{"calculate_triangle_area": {"base": 10.0, "height": 5}}])
+    assert not wrong_type.valid and wrong_type.error_type and "type" in wrong_type.error_type
+    assert not check(triangle, [{"calculate_area": {"base": 10, "height": 5}}]).valid
+    assert not check(triangle, [{"calculate_triangle_area": {"base": 10}}]).valid
+    assert not check(triangle, []).valid
+
+
+def test_baseline_prompt_is_bfcls_default_with_the_python_hint(items):
+    request = request_for(items[1])
+    system, user = request.messages
+    assert system.content.startswith("You are an expert in composing functions.")
+    assert "[func_name1(params_name1=params_value1" in system.content
+    assert "Note that the provided function is in Python 3 syntax." in system.content
+    assert '"name": "math.factorial"' in system.content
+    assert user.content == items[1].question
+    assert request.temperature == 0
+
+
+def test_decode_calls_reads_python_call_lists():
+    assert decode_calls("[math.hypot(x=4, y=5)]") == [{"math.hypot": {"x": 4, "y": 5}}]
+    assert decode_calls("```python\nf(a='x', b=[1, 2.5], c=True)\n```") == [
+        {"f": {"a": "x", "b": [1, 2.5], "c": True}}]
+    assert decode_calls("[f(unit=meters)]") == [{"f": {"unit": "meters"}}]
+    for bad in ("The answer is 5", "[f(1, 2)]", "[f(a=g(1))]", "[5]"):
+        with pytest.raises(DecodeError):
+            decode_calls(bad)
+
+
+def test_field_names_are_unique_identifiers_mapping_back_to_bfcl_names():
+    fields = field_names(["fullName", "DNA_id", "_class", "class", "question", "base"])
+    assert fields == {"full_name": "fullName", "dna_id": "DNA_id", "class_": "_class",
+                      "class__": "class", "question_": "question", "base": "base"}
+
+
+def test_parameter_schema_is_nullable_and_keeps_types_and_enums():
+    assert parameter_schema({"type": "float", "description": "d"}) == {
+        "type": ["number", "null"], "description": "d"}
+    assert parameter_schema({"type": "array", "items": {"type": "integer"}}) == {
+        "type": ["array", "null"], "items": {"type": "integer"}}
+    assert parameter_schema({"type": "string", "enum": ["a", "b"]})["enum"] == ["a", "b", None]
+
+
+def test_blind_requests_are_deterministic_and_fit_every_items_schema(items):
+    for item in items:
+        examples = example_requests(item.function, item.id)
+        assert examples == example_requests(item.function, item.id)
+        assert [e.holdout for e in examples] == [False, False, False, True]
+        assert all(e.question != item.question for e in examples)
+        flow = build_workflow(item, examples)  # a valid Spec for every one of the 400
+        assert _label_problem(flow, examples) is None, item.id
+        assert flow.spec.visible_fixtures() and len(flow.spec.fixtures) == 4
+    assert example_requests(items[0].function, "a") != example_requests(items[0].function, "b")
