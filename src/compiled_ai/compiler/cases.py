@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from compiled_ai.compiler.templates import runner_options
 from compiled_ai.compiler.validate.cases import StepCase
 from compiled_ai.errors import CompilationFailed, SpecError
 from compiled_ai.runtime.sandbox import SandboxLimits, run_in_sandbox
 from compiled_ai.spec.models import FunctionStep, Spec
+from compiled_ai.spec.template_options import template_id
 
 
 def step_cases(spec: Spec, step: FunctionStep, compiled: dict[str, str],
@@ -24,7 +26,9 @@ def step_cases(spec: Spec, step: FunctionStep, compiled: dict[str, str],
         if earlier.id == step.id:
             break
         run = run_in_sandbox(compiled[earlier.id], earlier.id,
-                             [_project(s, earlier.inputs) for s in states], limits=limits)
+                             [_project(s, earlier.inputs) for s in states], limits=limits,
+                             template=template_id(earlier.template),
+                             options=runner_options(earlier))
         for state, result in zip(states, run.cases, strict=True):
             if not result.ok or not isinstance(result.value, dict):
                 raise CompilationFailed(f"step {earlier.id!r} failed while preparing fixtures "

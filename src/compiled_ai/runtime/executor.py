@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 
 from compiled_ai.artifacts.store import VerifiedArtifact
 from compiled_ai.errors import InputError, StepExecutionError
+from compiled_ai.runtime.checkpoint import Checkpoint
 from compiled_ai.runtime.loader import LoadedStep, load_steps
 from compiled_ai.runtime.sandbox import SandboxLimits, run_in_sandbox
 from compiled_ai.runtime.schemas import first_error, result_schema
@@ -45,7 +46,11 @@ class Workflow:
         self._isolated = isolated
         self._limits = limits
 
-    def run(self, payload: Any) -> RunResult:
+    def run(self, payload: Any, *, checkpoint: Checkpoint | None = None) -> RunResult:
+        """``checkpoint``: where batch steps record finished records, to resume after a crash."""
+        if checkpoint is not None and self._isolated:
+            raise InputError("a checkpoint cannot be used with isolated runs (the sandbox "
+                             "writes no files)")
         problem = first_error(self._input_check, payload)
         if problem is not None:
             raise InputError(f"input does not match the workflow's input schema: {problem}")
@@ -54,7 +59,7 @@ class Workflow:
         for step in self.steps:
             arguments = {name: state.get(name) for name in step.inputs}
             started = time.perf_counter()
-            produced = self._call(step, arguments)
+            produced = self._call(step, arguments, checkpoint)
             result.step_ms[step.id] = (time.perf_counter() - started) * 1000
             problem = first_error(self._result_checks[step.id], produced)
             if problem is not None:
@@ -66,10 +71,12 @@ class Workflow:
             raise StepExecutionError(f"output does not match the output schema: {problem}")
         return result
 
-    def _call(self, step: LoadedStep, arguments: dict[str, Any]) -> dict[str, Any]:
+    def _call(self, step: LoadedStep, arguments: dict[str, Any],
+              checkpoint: Checkpoint | None = None) -> dict[str, Any]:
         if not self._isolated:
-            return step.call(arguments)
-        run = run_in_sandbox(step.source, step.id, [arguments], limits=self._limits)
+            return step.call(arguments, checkpoint)
+        run = run_in_sandbox(step.source, step.id, [arguments], limits=self._limits,
+                             template=step.template, options=step.options)
         case = run.cases[0]
         if not case.ok or not isinstance(case.value, dict):
             raise StepExecutionError(f"step {step.id!r} failed in the sandbox: {case.error}")

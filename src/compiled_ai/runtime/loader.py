@@ -8,14 +8,16 @@ reaching ``open`` or ``os`` through the front door.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from compiled_ai.artifacts.store import VerifiedArtifact
 from compiled_ai.errors import ArtifactError
 from compiled_ai.runtime._sandbox_child import restricted_builtins
-from compiled_ai.runtime.templates import StepFunction, runner_for
+from compiled_ai.runtime.checkpoint import Checkpoint
+from compiled_ai.runtime.templates import StepFunction, call_template, runner_for
 from compiled_ai.security.allowlist import ALLOWED_BUILTINS, ALLOWED_IMPORTS
+from compiled_ai.spec.template_options import normalised
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,13 @@ class LoadedStep:
     function: StepFunction
     inputs: dict[str, dict[str, Any]]
     outputs: dict[str, dict[str, Any]]
+    options: dict[str, Any] = field(default_factory=dict)  # the template runner's options
+    code_sha256: str = ""
 
-    def call(self, arguments: dict[str, Any]) -> dict[str, Any]:
-        return runner_for(self.template)(self.function, self.id, arguments)
+    def call(self, arguments: dict[str, Any],
+             checkpoint: Checkpoint | None = None) -> dict[str, Any]:
+        return call_template(self.template, self.function, self.id, arguments, self.options,
+                             checkpoint=checkpoint, salt=self.code_sha256)
 
 
 def load_steps(artifact: VerifiedArtifact) -> list[LoadedStep]:
@@ -48,7 +54,15 @@ def load_steps(artifact: VerifiedArtifact) -> list[LoadedStep]:
         except Exception as exc:
             raise ArtifactError(f"step {record.id!r} failed to load: "
                                 f"{type(exc).__name__}: {exc}") from None
+        step = declared[record.id]
+        try:
+            options = normalised(record.template.split("@")[0], step.get("template_options", {}),
+                                 record.id, step["inputs"], step["outputs"])
+        except (ValueError, KeyError) as exc:  # pydantic's ValidationError is a ValueError
+            raise ArtifactError(f"step {record.id!r}: unreadable template options: "
+                                f"{str(exc).splitlines()[0]}") from None
         steps.append(LoadedStep(id=record.id, template=record.template, source=source,
-                                function=function, inputs=declared[record.id]["inputs"],
-                                outputs=declared[record.id]["outputs"]))
+                                function=function, inputs=step["inputs"],
+                                outputs=step["outputs"], options=options,
+                                code_sha256=record.code_sha256))
     return steps

@@ -10,6 +10,7 @@ from compiled_ai.artifacts.canonical import sha256_json
 from compiled_ai.artifacts.store import read_verified
 from compiled_ai.errors import CompiledAIError
 from compiled_ai.runtime.audit.log import AuditLog, AuditRecord
+from compiled_ai.runtime.checkpoint import Checkpoint
 from compiled_ai.runtime.executor import RunResult, Workflow
 
 
@@ -18,11 +19,12 @@ def open_workflow(path: str | Path, *, isolated: bool = False) -> Workflow:
     return Workflow(read_verified(path), isolated=isolated)
 
 
-def run_once(workflow: Workflow, payload: Any, audit: AuditLog | None) -> RunResult:
+def run_once(workflow: Workflow, payload: Any, audit: AuditLog | None,
+             checkpoint: Checkpoint | None = None) -> RunResult:
     """Run one input; append an audit record whether it succeeds or fails."""
     started = time.perf_counter()
     try:
-        result = workflow.run(payload)
+        result = workflow.run(payload, checkpoint=checkpoint)
     except CompiledAIError as exc:
         if audit is not None:
             audit.append(_record(workflow, payload, None, type(exc).__name__, started))

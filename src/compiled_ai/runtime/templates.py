@@ -1,7 +1,10 @@
 """Run-time half of each template: how a compiled function is called.
 
 Keyed by the template id recorded in the manifest (``name@version``); an artifact
-naming a template this runtime does not know is refused rather than guessed at.
+naming a template this runtime does not know is refused rather than guessed at. The
+runners themselves live in ``_template_runners`` (shared with the sandbox child, so
+what stage 3 validated is what runs here); this module turns their failures into
+:class:`StepExecutionError` with the step's name.
 """
 
 from __future__ import annotations
@@ -10,15 +13,29 @@ from collections.abc import Callable
 from typing import Any
 
 from compiled_ai.errors import ArtifactError, StepExecutionError
+from compiled_ai.runtime import _template_runners as core
+from compiled_ai.runtime.checkpoint import Checkpoint
 
 StepFunction = Callable[..., Any]
+TemplateRunner = Callable[..., dict[str, Any]]
+
+RUNNERS: dict[str, Callable[..., Any]] = dict(core.RUNNERS)
+CHECKPOINTED = frozenset({core.BATCH})  # templates that use a checkpoint when given one
 
 
-def call_sync_handler(function: StepFunction, step_id: str,
-                      inputs: dict[str, Any]) -> dict[str, Any]:
-    """sync_handler@1: keyword arguments in, a dict of result fields out."""
+def call_template(template_id: str, function: StepFunction, step_id: str,
+                  inputs: dict[str, Any], options: dict[str, Any] | None = None, *,
+                  checkpoint: Checkpoint | None = None, salt: str = "") -> dict[str, Any]:
+    """Call ``function`` through its template; one clear error for whatever goes wrong.
+
+    ``salt`` identifies the code (its sha256), so a checkpoint written by other code
+    is not reused.
+    """
+    runner = runner_for(template_id)
     try:
-        result = function(**inputs)
+        result = runner(function, inputs, options or {}, checkpoint, salt)
+    except (core.TemplateError, core.RecordError) as exc:
+        raise StepExecutionError(f"step {step_id!r}: {exc}") from None
     except Exception as exc:
         raise StepExecutionError(f"step {step_id!r} raised {type(exc).__name__}: {exc}") from None
     if not isinstance(result, dict):
@@ -26,12 +43,13 @@ def call_sync_handler(function: StepFunction, step_id: str,
     return result
 
 
-RUNNERS: dict[str, Callable[[StepFunction, str, dict[str, Any]], dict[str, Any]]] = {
-    "sync_handler@1": call_sync_handler,
-}
+def call_sync_handler(function: StepFunction, step_id: str,
+                      inputs: dict[str, Any]) -> dict[str, Any]:
+    """sync_handler@1: keyword arguments in, a dict of result fields out."""
+    return call_template(core.SYNC, function, step_id, inputs)
 
 
-def runner_for(template_id: str) -> Callable[[StepFunction, str, dict[str, Any]], dict[str, Any]]:
+def runner_for(template_id: str) -> Callable[..., Any]:
     try:
         return RUNNERS[template_id]
     except KeyError:

@@ -61,6 +61,8 @@ class FunctionStep(_Strict):
     kind: Literal["function"] = "function"
     intent: str = Field(min_length=10, description="what the function does, in plain language")
     template: str = Field(default="sync_handler", description="template the code fills")
+    template_options: dict[str, Any] = Field(
+        default_factory=dict, description="the template's options (see README, Templates)")
     inputs: dict[str, dict[str, Any]] = Field(description="parameter name -> JSON Schema")
     outputs: dict[str, dict[str, Any]] = Field(description="result field -> JSON Schema")
 
@@ -84,6 +86,13 @@ class FunctionStep(_Strict):
             except ValueError as exc:
                 raise LocatedError(str(exc), name) from None
         return value
+
+    @model_validator(mode="after")
+    def _template_options(self) -> FunctionStep:
+        from compiled_ai.spec.template_options import check_step
+
+        check_step(self)
+        return self
 
 
 class BoundedStep(_Strict):
