@@ -7,7 +7,9 @@ builders can share it without importing each other.
 from __future__ import annotations
 
 import ast
+import builtins
 import json
+import keyword
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,7 +64,16 @@ def camel(step_id: str) -> str:
 
 
 def typed_dict(name: str, fields: dict[str, str]) -> str:
-    """``class Name(TypedDict):`` with one annotated line per field."""
+    """``class Name(TypedDict):`` with one annotated line per field.
+
+    A field named like a keyword or a builtin (``id``, ``type``, ``class``) cannot be a
+    class-body name without tripping the parser or the code gate (which refuses the name
+    ``id``), and the functional ``TypedDict("Name", {...})`` form inspects the caller's
+    frame, which the sandbox refuses: such a type is a plain ``dict[str, Any]`` alias,
+    its keys listed in the prompt's schema instead.
+    """
+    if any(keyword.iskeyword(key) or hasattr(builtins, key) for key in fields):
+        return f"{name} = dict[str, Any]  # keys: {', '.join(fields)}\n"
     body = "\n".join(f"    {key}: {kind}" for key, kind in fields.items()) or "    pass"
     return f"class {name}(TypedDict):\n{body}\n"
 
