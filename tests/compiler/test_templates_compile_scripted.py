@@ -202,3 +202,18 @@ def test_stream_scripted_artifact_folds_in_order(stream_artifact):
     payload["transactions"].reverse()  # order matters: now the overdraft is deeper
     assert Workflow(read_verified(target)).run(payload).output == {
         "balance": 30.0, "count": 3, "overdrafts": [{"id": "t2", "balance": -70.0}]}
+
+
+def test_stream_scripted_step_folds_an_iterator_for_library_callers(stream_artifact):
+    _provider, _compiled, target = stream_artifact
+    (step,) = Workflow(read_verified(target)).steps
+
+    def transactions():  # a generator: the events never exist as one list
+        for index in range(1000):
+            yield {"id": f"t{index}", "kind": "withdrawal" if index % 2 else "deposit",
+                   "amount": 1.0 if index % 2 else 0.5}
+
+    alerts: list = []
+    final = step.fold(transactions(), on_emit=alerts.append)
+    assert final == {"balance": -250.0, "count": 1000}
+    assert len(alerts) == 500 and alerts[0] == {"id": "t1", "balance": -0.5}

@@ -8,14 +8,16 @@ reaching ``open`` or ``os`` through the front door.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from compiled_ai.artifacts.store import VerifiedArtifact
-from compiled_ai.errors import ArtifactError
+from compiled_ai.errors import ArtifactError, StepExecutionError
 from compiled_ai.runtime._sandbox_child import restricted_builtins
+from compiled_ai.runtime._template_runners import STREAM
 from compiled_ai.runtime.checkpoint import Checkpoint
-from compiled_ai.runtime.templates import StepFunction, call_template, runner_for
+from compiled_ai.runtime.templates import StepFunction, call_template, fold_events, runner_for
 from compiled_ai.security.allowlist import ALLOWED_BUILTINS, ALLOWED_IMPORTS
 from compiled_ai.spec.template_options import normalised
 
@@ -35,6 +37,14 @@ class LoadedStep:
              checkpoint: Checkpoint | None = None) -> dict[str, Any]:
         return call_template(self.template, self.function, self.id, arguments, self.options,
                              checkpoint=checkpoint, salt=self.code_sha256)
+
+    def fold(self, events: Iterable[Any], shared: dict[str, Any] | None = None,
+             on_emit: Callable[[Any], None] | None = None) -> dict[str, Any]:
+        """A streaming step over an iterator of events, without holding them; see
+        ``runtime.templates.fold_events``."""
+        if self.template != STREAM:
+            raise StepExecutionError(f"step {self.id!r} is not a streaming step")
+        return fold_events(self.function, self.id, events, self.options, shared, on_emit)
 
 
 def load_steps(artifact: VerifiedArtifact) -> list[LoadedStep]:

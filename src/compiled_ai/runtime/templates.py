@@ -9,7 +9,7 @@ what stage 3 validated is what runs here); this module turns their failures into
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from compiled_ai.errors import ArtifactError, StepExecutionError
@@ -41,6 +41,21 @@ def call_template(template_id: str, function: StepFunction, step_id: str,
     if not isinstance(result, dict):
         raise StepExecutionError(f"step {step_id!r} returned {type(result).__name__}, not a dict")
     return result
+
+
+def fold_events(function: StepFunction, step_id: str, events: Iterable[Any],
+                options: dict[str, Any], shared: dict[str, Any] | None = None,
+                on_emit: Callable[[Any], None] | None = None) -> dict[str, Any]:
+    """streaming_processor@1 over any iterable of events (a generator reading a file),
+    for library callers: emitted items go to ``on_emit`` as they come, nothing is
+    collected, and the final state is returned."""
+    try:
+        return dict(core.fold_stream(function, events, options["initial_state"], shared,
+                                     emits=bool(options.get("emit")), sink=on_emit))
+    except core.TemplateError as exc:
+        raise StepExecutionError(f"step {step_id!r}: {exc}") from None
+    except Exception as exc:
+        raise StepExecutionError(f"step {step_id!r} raised {type(exc).__name__}: {exc}") from None
 
 
 def call_sync_handler(function: StepFunction, step_id: str,
