@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compiled_ai.compiler.types import annotation
+from compiled_ai.security.allowlist import ALLOWED_BUILTINS
 
 Example = tuple[dict[str, Any], dict[str, Any]]
 
@@ -66,13 +67,14 @@ def camel(step_id: str) -> str:
 def typed_dict(name: str, fields: dict[str, str]) -> str:
     """``class Name(TypedDict):`` with one annotated line per field.
 
-    A field named like a keyword or a builtin (``id``, ``type``, ``class``) cannot be a
-    class-body name without tripping the parser or the code gate (which refuses the name
-    ``id``), and the functional ``TypedDict("Name", {...})`` form inspects the caller's
-    frame, which the sandbox refuses: such a type is a plain ``dict[str, Any]`` alias,
-    its keys listed in the prompt's schema instead.
+    A field named like a keyword or a builtin outside the allow-list (``class``, ``id``,
+    ``type``) cannot be a class-body name without tripping the parser or the code gate
+    (which refuses those names anywhere), and the functional ``TypedDict("Name", {...})``
+    form inspects the caller's frame, which the sandbox refuses: such a type is a plain
+    ``dict[str, Any]`` alias, its keys listed in the prompt's schema instead.
     """
-    if any(keyword.iskeyword(key) or hasattr(builtins, key) for key in fields):
+    if any(keyword.iskeyword(key) or (hasattr(builtins, key) and key not in ALLOWED_BUILTINS)
+           for key in fields):
         return f"{name} = dict[str, Any]  # keys: {', '.join(fields)}\n"
     body = "\n".join(f"    {key}: {kind}" for key, kind in fields.items()) or "    pass"
     return f"class {name}(TypedDict):\n{body}\n"

@@ -160,10 +160,11 @@ def stream_frame(step: FunctionStep, ident: str, head: str, options: dict[str, A
         event_annotation = annotation(items) if items else "Any"
     params = {"state": state_type, "event": event_annotation, **field_annotations(shared)}
     if emit:
-        emitted = annotation(record_schema(step.outputs[emit]) or {})
-        returns = f"tuple[{state_type}, list[{emitted}]]"
+        item = record_schema(step.outputs[emit])
+        returns = f"tuple[{state_type}, list[{annotation(item) if item else 'Any'}]]"
         shape = (f"return a tuple (new_state, emitted) where emitted is a list (often empty) "
-                 f"of items the template appends to {emit!r}")
+                 f"of items the template appends to {emit!r}"
+                 + (f", each matching {as_json(item)}" if item else ""))
     else:
         returns = state_type
         shape = "return the new state"
