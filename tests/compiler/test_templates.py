@@ -218,3 +218,17 @@ def test_unknown_template_is_named_with_the_available_ones():
     with pytest.raises(SpecError, match="unknown template 'fancy' .available: sync_handler, "
                                         "batch_processor, input_validator, streaming_processor"):
         frame_for(spec, spec.steps[0])
+
+
+def test_result_fields_named_like_refused_builtins_still_pass_the_code_gate():
+    from compiled_ai.compiler.frame import typed_dict
+    from compiled_ai.compiler.validate.security import check_security
+
+    assert typed_dict("R", {"sum": "int", "total": "float"}).startswith("class R(TypedDict):")
+    for fields in ({"id": "str"}, {"type": "str", "n": "int"}, {"class": "str"}):
+        definition = typed_dict("R", fields)
+        assert definition.startswith("R = dict[str, Any]")
+        source = "from typing import Any, TypedDict\n\n" + definition
+        assert check_security(source).passed
+        assert not check_security("from typing import Any, TypedDict\n\n"
+                                  "class R(TypedDict):\n    id: str\n").passed
