@@ -148,6 +148,10 @@ def test_batch_scripted_cli_run_with_checkpoint_file(batch_artifact, tmp_path):
     again = runner.invoke(cli, args)
     assert again.exit_code == 0 and json.loads(again.stdout) == json.loads(first.stdout)
 
+    unwritable = runner.invoke(cli, [*args[:-1], str(tmp_path / "missing" / "c.json")])
+    assert unwritable.exit_code == 2 and "cannot write" in unwritable.stderr
+    assert unwritable.stderr.count("\n") == 1 and "Traceback" not in unwritable.output
+
     checkpoint.write_text("{broken")
     bad = runner.invoke(cli, args)
     assert bad.exit_code == 2

@@ -60,6 +60,7 @@ class FileCheckpoint:
                     "steps": self._entries}
         data = json.dumps(document, sort_keys=True, ensure_ascii=False).encode("utf-8")
         directory = self.path.parent if str(self.path.parent) else Path(".")
+        temporary = None
         try:
             handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=directory)
             with os.fdopen(handle, "wb") as out:
@@ -68,6 +69,8 @@ class FileCheckpoint:
                 os.fsync(out.fileno())
             os.replace(temporary, self.path)
         except OSError as exc:
+            if temporary is not None and os.path.exists(temporary):
+                os.unlink(temporary)
             raise InputError(f"checkpoint {self.path}: cannot write: {exc.strerror}") from None
 
     def _read(self) -> dict[str, dict[str, Any]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from compiled_ai.errors import ArtifactError, StepExecutionError
+from compiled_ai.errors import ArtifactError, CompiledAIError, StepExecutionError
 from compiled_ai.runtime import _template_runners as core
 from compiled_ai.runtime.checkpoint import Checkpoint
 
@@ -36,6 +36,8 @@ def call_template(template_id: str, function: StepFunction, step_id: str,
         result = runner(function, inputs, options or {}, checkpoint, salt)
     except (core.TemplateError, core.RecordError) as exc:
         raise StepExecutionError(f"step {step_id!r}: {exc}") from None
+    except CompiledAIError:
+        raise  # the checkpoint's own errors (unwritable file) keep their kind and exit code
     except Exception as exc:
         raise StepExecutionError(f"step {step_id!r} raised {type(exc).__name__}: {exc}") from None
     if not isinstance(result, dict):
