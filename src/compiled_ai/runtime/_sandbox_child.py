@@ -174,10 +174,9 @@ def _private_report_channel():
 
 
 def _caller(function, template, options, runners):
-    """How a case is run: directly, or through the template's runner (as the runtime does)."""
-    if not template or template == "sync_handler@1":
-        return lambda case: function(**case)
-    runner = runners[template]
+    """A case runs through the template's runner, the one the runtime uses (default: a
+    plain keyword call, sync_handler@1)."""
+    runner = runners[template or "sync_handler@1"]
     return lambda case: runner(function, case, options)
 
 
