@@ -24,6 +24,7 @@ from compiled_ai.cli.trust import load_trusted, trust_key_option
 from compiled_ai.errors import ConfigurationError, InputError
 from compiled_ai.runtime import RunResult, Workflow, open_workflow, run_once
 from compiled_ai.runtime.audit import AuditLog
+from compiled_ai.runtime.checkpoint import FileCheckpoint
 from compiled_ai.settings import Settings, load_settings
 from compiled_ai.spec.models import BoundedStep
 
@@ -51,11 +52,14 @@ EXIT_REVIEW = 5
               help="Transaction id recorded with review items (default: a random id).")
 @click.option("--repeat", type=click.IntRange(1, 1_000_000), default=1,
               help="Run the same input N times and report how many distinct outputs occurred.")
+@click.option("--checkpoint", "checkpoint_path", type=click.Path(path_type=Path),
+              help="JSON file where batch steps record finished records; rerunning with "
+                   "the same file resumes an interrupted batch.")
 @trust_key_option
 def run_command(artifact: Path, input_path: str, audit_db: Path | None, no_audit: bool,
                 isolated: bool, modules_path: Path | None, provider_name: str | None,
                 review_db: Path | None, transaction: str | None, repeat: int,
-                trust_key: tuple[Path, ...]) -> None:
+                checkpoint_path: Path | None, trust_key: tuple[Path, ...]) -> None:
     """Run a compiled ARTIFACT on one JSON input and print the output."""
     payload = _read_input(input_path)
     settings = load_settings()
@@ -70,13 +74,15 @@ def run_command(artifact: Path, input_path: str, audit_db: Path | None, no_audit
     if bounded:
         workflow = _with_model(workflow, bounded, provider_name, review_db, settings,
                                isolated=isolated, modules=modules)
+    checkpoint = FileCheckpoint(checkpoint_path) if checkpoint_path else None
     audit = None if no_audit else AuditLog(audit_db or settings.audit_db)
     outputs: set[bytes] = set()
     tokens = 0
     with Progress(console=err_console, transient=True, disable=repeat < 50) as progress:
         task = progress.add_task("running", total=repeat)
         for _ in range(repeat):
-            result = run_once(workflow, payload, audit, transaction=transaction)
+            result = run_once(workflow, payload, audit, transaction=transaction,
+                              checkpoint=checkpoint)
             tokens += result.tokens
             if result.status == "review":
                 break

@@ -3,22 +3,24 @@
 Each fixture's input is run through the step tree up to the step (the tree is
 pruned after it), with the real workflow semantics (``runtime.flow``): earlier
 compiled steps run from their validated source, in-process with restricted builtins
-as at run time; bounded and call steps answer from the fixture's ``recorded``
-outputs, so no model and no module is needed at compile time. Every time the step
-is reached makes one case: inside a foreach, one case per element. A case's expected
-values are the fixture's golden outputs for the fields the step produces; inside a
-foreach, those of the element's entry in the collected list.
+and through their template's runner, as at run time; bounded and call steps answer
+from the fixture's ``recorded`` outputs, so no model and no module is needed at
+compile time. Every time the step is reached makes one case: inside a foreach, one
+case per element. A case's expected values are the fixture's golden outputs for the
+fields the step produces; inside a foreach, those of the element's entry in the
+collected list.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from compiled_ai.compiler.templates import runner_options
 from compiled_ai.compiler.validate.cases import StepCase
 from compiled_ai.errors import CompilationFailed, CompiledAIError, SpecError
 from compiled_ai.runtime.flow import Interpreter, State, Visit
 from compiled_ai.runtime.loader import load_function
-from compiled_ai.runtime.templates import StepFunction, call_sync_handler
+from compiled_ai.runtime.templates import StepFunction, call_template
 from compiled_ai.spec.models import (
     BoundedStep,
     CallStep,
@@ -30,6 +32,7 @@ from compiled_ai.spec.models import (
     SequenceBlock,
     Spec,
 )
+from compiled_ai.spec.template_options import template_id
 
 
 def step_cases(spec: Spec, step: CompiledStep, compiled: dict[str, str]) -> list[StepCase]:
@@ -97,7 +100,8 @@ def _reach(nodes: list[Any], target: CompiledStep, fixture: Fixture,
                     f"'recorded: {{{step.id}: ...}}' so the steps after it can be tested")
             used_counts[step.id] = used + 1
             return dict(queue[used])
-        return call_sync_handler(functions[step.id], step.id, arguments)
+        return call_template(template_id(step.template), functions[step.id], step.id,
+                             arguments, runner_options(step))
 
     try:
         Interpreter(run_leaf).run(nodes, State.start(fixture.input))

@@ -50,10 +50,11 @@ def validate_candidate(source: str, frame: StepFrame, outputs: dict[str, dict], 
     if not syntax.passed:
         return result
     execution, run = check_execution(source, frame.function_name, outputs, cases, limits,
-                                     canaries)
+                                     canaries, template=frame.template_id, options=frame.options)
     result.stages.append(execution)
     if not execution.passed:
         return result
     result.stages.append(check_accuracy(source, frame.function_name, cases, run, tolerances,
-                                        limits, seeds))
+                                        limits, seeds, template=frame.template_id,
+                                        options=frame.options))
     return result

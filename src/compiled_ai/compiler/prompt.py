@@ -37,20 +37,22 @@ def build_messages(
     compliance: list[str],
     canary: str | None = None,
 ) -> list[Message]:
-    """The first request for a step; ``canary`` is planted for the output gate."""
+    """The first request for a step; ``canary`` is planted for the output gate.
+
+    A wrapper template's function sees narrower parameters and results than its step
+    (one record, one event): the frame's own ones are shown, with its guidance.
+    """
     sections = [
         f"Task: {intent.strip()}",
         "Implement exactly this signature (the result type is already defined):\n"
         f"```python\n{frame.result_definition.strip()}\n\n{frame.signature}\n    ...\n```",
-        "Parameters:\n" + _describe(inputs),
-        "Result keys:\n" + _describe(outputs),
     ]
+    if frame.guidance:
+        sections.append(f"How the template calls it: {frame.guidance}")
+    sections += ["Parameters:\n" + _describe(frame.parameters or inputs),
+                 "Result keys:\n" + _describe(frame.result_fields or outputs)]
     if examples:
-        lines = [
-            f"{frame.function_name}(**{_json(given)}) == {_json(expected)}"
-            for given, expected in examples
-        ]
-        sections.append("Examples (each must hold):\n" + "\n".join(lines))
+        sections.append("Examples (each must hold):\n" + "\n".join(frame.example_lines(examples)))
     if compliance:
         sections.append("Compliance requirements:\n" + "\n".join(compliance))
     system = SYSTEM_PROMPT if canary is None else f"{SYSTEM_PROMPT}\n{canary_instruction(canary)}"

@@ -133,11 +133,11 @@ def _canonical(value):
                       allow_nan=False)
 
 
-def _run_case(function, case, repeat):
+def _run_case(call, case, repeat):
     outputs = []
     for _ in range(repeat):
         try:
-            result = function(**case)
+            result = call(case)
         except RecursionError:
             return {"ok": False, "error": "RecursionError: maximum recursion depth exceeded"}
         except MemoryError:
@@ -173,10 +173,19 @@ def _private_report_channel():
     return send
 
 
+def _caller(function, template, options, runners):
+    """A case runs through the template's runner, the one the runtime uses (default: a
+    plain keyword call, sync_handler@1)."""
+    runner = runners[template or "sync_handler@1"]
+    return lambda case: runner(function, case, options)
+
+
 def main():
     job = json.loads(sys.stdin.read())
     nonce = job.pop("nonce")
     send = _private_report_channel()
+    # the runners sit beside this file (sys.path[0]); loaded before the audit hook
+    import _template_runners
     for module in job["allowed_imports"]:  # load before the hook: imports read files
         __import__(module)
     _limit_resources(job["limits"])
@@ -190,10 +199,12 @@ def main():
         code = compile(job["source"], job.get("filename", "step.py"), "exec")
         exec(code, namespace)
         function = namespace[job["function"]]
+        call = _caller(function, job.get("template"), job.get("options") or {},
+                       _template_runners.RUNNERS)
     except BaseException as exc:  # report import-time failures as such
         results = [{"ok": False, "error": f"module failed to load: {type(exc).__name__}: {exc}"}]
     else:
-        results = [_run_case(function, case, int(job["repeat"])) for case in job["cases"]]
+        results = [_run_case(call, case, int(job["repeat"])) for case in job["cases"]]
     report = {"nonce": nonce, "results": results, "network_isolated": isolated}
     send(json.dumps(report).encode("utf-8"))
 

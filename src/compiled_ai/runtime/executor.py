@@ -29,6 +29,7 @@ from compiled_ai.errors import (
     StepExecutionError,
 )
 from compiled_ai.runtime.bounded_protocol import BoundedInvoker, BoundedOutcome
+from compiled_ai.runtime.checkpoint import Checkpoint
 from compiled_ai.runtime.flow import Interpreter, State, Visit
 from compiled_ai.runtime.loader import LoadedStep, load_steps
 from compiled_ai.runtime.modules.registry import ModuleRegistry
@@ -95,17 +96,21 @@ class Workflow:
         self._parallelism = parallelism
 
     def run(self, payload: Any, *, transaction: str | None = None,
-            replay: Mapping[str, list[dict[str, Any]]] | None = None) -> RunResult:
+            replay: Mapping[str, list[dict[str, Any]]] | None = None,
+            checkpoint: Checkpoint | None = None) -> RunResult:
         """Run one input. ``replay`` (a earlier run's ``recorded``) answers bounded and call
         steps from that history instead of a model or a module: the run is re-executed
-        deterministically, as a Temporal worker replays a workflow's event history."""
-        result = self.execute(payload, transaction=transaction, replay=replay)
+        deterministically, as a Temporal worker replays a workflow's event history.
+        ``checkpoint``: where batch steps record finished records, to resume after a crash."""
+        result = self.execute(payload, transaction=transaction, replay=replay,
+                              checkpoint=checkpoint)
         if result.error is not None:
             raise result.error
         return result
 
     def execute(self, payload: Any, *, transaction: str | None = None,
-                replay: Mapping[str, list[dict[str, Any]]] | None = None) -> RunResult:
+                replay: Mapping[str, list[dict[str, Any]]] | None = None,
+                checkpoint: Checkpoint | None = None) -> RunResult:
         """Like ``run``, but a failure is returned in ``error`` with the tokens spent so far."""
         result = RunResult(output={})
         try:
@@ -113,7 +118,7 @@ class Workflow:
                 self._check_configured()
             history = {step_id: list(outputs) for step_id, outputs in (replay or {}).items()}
             self._execute(payload, transaction or uuid.uuid4().hex, result,
-                          None if replay is None else history)
+                          None if replay is None else history, checkpoint)
         except CompiledAIError as exc:
             result.error = exc
         except _Parked as parked:
@@ -133,7 +138,11 @@ class Workflow:
                 "has no module configuration")
 
     def _execute(self, payload: Any, transaction: str, result: RunResult,
-                 history: dict[str, list[dict[str, Any]]] | None) -> None:
+                 history: dict[str, list[dict[str, Any]]] | None,
+                 checkpoint: Checkpoint | None) -> None:
+        if checkpoint is not None and self._isolated:
+            raise InputError("a checkpoint cannot be used with isolated runs (the sandbox "
+                             "writes no files)")
         problem = first_error(self._input_check, payload)
         if problem is not None:
             raise InputError(f"input does not match the workflow's input schema: {problem}")
@@ -144,7 +153,8 @@ class Workflow:
             if history is not None and isinstance(step, BoundedStep | CallStep):
                 produced = _replayed(history, step.id)
             else:
-                produced = self._leaf(step, arguments, transaction, result, lock)
+                produced = self._leaf(step, arguments, transaction, result, lock,
+                                      checkpoint)
             problem = first_error(self._result_checks[step.id], produced)
             if problem is not None:
                 raise StepExecutionError(f"step {step.id!r} returned a bad result: {problem}")
@@ -165,7 +175,8 @@ class Workflow:
         result.output = output
 
     def _leaf(self, step: LeafStep, arguments: dict[str, Any], transaction: str,
-              result: RunResult, lock: threading.Lock) -> dict[str, Any]:
+              result: RunResult, lock: threading.Lock,
+              checkpoint: Checkpoint | None = None) -> dict[str, Any]:
         if isinstance(step, BoundedStep):
             assert self._bounded is not None  # checked when the workflow was loaded
             outcome = self._bounded.invoke(step, arguments, workflow=self.name,
@@ -184,12 +195,14 @@ class Workflow:
                 raise StepExecutionError(f"step {step.id!r}: {step.operation} returned no "
                                          f"{', '.join(missing)}")
             return {name: returned[name] for name in step.outputs}
-        return self._call(self.steps[step.id], arguments)
+        return self._call(self.steps[step.id], arguments, checkpoint)
 
-    def _call(self, step: LoadedStep, arguments: dict[str, Any]) -> dict[str, Any]:
+    def _call(self, step: LoadedStep, arguments: dict[str, Any],
+              checkpoint: Checkpoint | None = None) -> dict[str, Any]:
         if not self._isolated:
-            return step.call(arguments)
-        run = run_in_sandbox(step.source, step.id, [arguments], limits=self._limits)
+            return step.call(arguments, checkpoint)
+        run = run_in_sandbox(step.source, step.id, [arguments], limits=self._limits,
+                             template=step.template, options=step.options)
         case = run.cases[0]
         if not case.ok or not isinstance(case.value, dict):
             raise StepExecutionError(f"step {step.id!r} failed in the sandbox: {case.error}")

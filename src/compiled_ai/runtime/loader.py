@@ -8,15 +8,19 @@ reaching ``open`` or ``os`` through the front door.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from compiled_ai.artifacts.store import VerifiedArtifact
-from compiled_ai.errors import ArtifactError
+from compiled_ai.errors import ArtifactError, StepExecutionError
 from compiled_ai.runtime._sandbox_child import restricted_builtins
-from compiled_ai.runtime.templates import StepFunction, runner_for
+from compiled_ai.runtime._template_runners import STREAM
+from compiled_ai.runtime.checkpoint import Checkpoint
+from compiled_ai.runtime.templates import StepFunction, call_template, fold_events, runner_for
 from compiled_ai.security.allowlist import ALLOWED_BUILTINS, ALLOWED_IMPORTS
 from compiled_ai.spec.models import Spec
+from compiled_ai.spec.template_options import normalised
 
 
 @dataclass(frozen=True)
@@ -27,9 +31,21 @@ class LoadedStep:
     function: StepFunction
     inputs: dict[str, dict[str, Any]]
     outputs: dict[str, dict[str, Any]]
+    options: dict[str, Any] = field(default_factory=dict)  # the template runner's options
+    code_sha256: str = ""
 
-    def call(self, arguments: dict[str, Any]) -> dict[str, Any]:
-        return runner_for(self.template)(self.function, self.id, arguments)
+    def call(self, arguments: dict[str, Any],
+             checkpoint: Checkpoint | None = None) -> dict[str, Any]:
+        return call_template(self.template, self.function, self.id, arguments, self.options,
+                             checkpoint=checkpoint, salt=self.code_sha256)
+
+    def fold(self, events: Iterable[Any], shared: dict[str, Any] | None = None,
+             on_emit: Callable[[Any], None] | None = None) -> dict[str, Any]:
+        """A streaming step over an iterator of events, without holding them; see
+        ``runtime.templates.fold_events``."""
+        if self.template != STREAM:
+            raise StepExecutionError(f"step {self.id!r} is not a streaming step")
+        return fold_events(self.function, self.id, events, self.options, shared, on_emit)
 
 
 def load_function(source: str, step_id: str, function_name: str,
@@ -60,9 +76,16 @@ def load_steps(artifact: VerifiedArtifact, spec: Spec) -> dict[str, LoadedStep]:
         source = artifact.files[record.file].decode("utf-8")
         function = load_function(source, record.id, record.function, record.file)
         step = declared[record.id]
+        try:
+            options = normalised(record.template.split("@")[0], step.template_options,
+                                 record.id, step.inputs, step.outputs)
+        except (ValueError, KeyError) as exc:  # pydantic's ValidationError is a ValueError
+            raise ArtifactError(f"step {record.id!r}: unreadable template options: "
+                                f"{str(exc).splitlines()[0]}") from None
         steps[record.id] = LoadedStep(id=record.id, template=record.template, source=source,
                                       function=function, inputs=step.inputs,
-                                      outputs=step.outputs)
+                                      outputs=step.outputs, options=options,
+                                      code_sha256=record.code_sha256)
     missing = [step_id for step_id in declared if step_id not in steps]
     if missing:
         raise ArtifactError(f"compiled step(s) {', '.join(missing)} missing from the manifest")

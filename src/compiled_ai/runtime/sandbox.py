@@ -58,11 +58,16 @@ class SandboxRun:
 
 def run_in_sandbox(source: str, function: str, cases: list[dict[str, Any]], *,
                    hash_seed: int = 0, repeat: int = 1,
-                   limits: SandboxLimits | None = None) -> SandboxRun:
+                   limits: SandboxLimits | None = None, template: str | None = None,
+                   options: dict[str, Any] | None = None) -> SandboxRun:
+    """Each case is the step's inputs; ``template`` (an id like ``batch_processor@1``)
+    and its normalised ``options`` make the child call the function through that
+    template's runner, as the runtime does; without them it is called directly."""
     limits = limits or SandboxLimits()
     nonce = secrets.token_hex(16)
     job = {
         "nonce": nonce, "source": source, "function": function, "cases": cases, "repeat": repeat,
+        "template": template, "options": options or {},
         "allowed_imports": sorted(ALLOWED_IMPORTS), "allowed_builtins": sorted(ALLOWED_BUILTINS),
         "limits": {"cpu_seconds": limits.cpu_seconds, "memory_bytes": limits.memory_bytes,
                    "open_files": limits.open_files, "processes": limits.processes,

@@ -11,6 +11,7 @@ from compiled_ai.artifacts.canonical import sha256_json
 from compiled_ai.artifacts.store import read_verified
 from compiled_ai.runtime.audit.log import AuditLog, AuditRecord
 from compiled_ai.runtime.bounded_protocol import BoundedInvoker
+from compiled_ai.runtime.checkpoint import Checkpoint
 from compiled_ai.runtime.executor import RunResult, Workflow
 from compiled_ai.runtime.modules.registry import ModuleRegistry
 
@@ -30,10 +31,14 @@ def open_workflow(path: str | Path, *, isolated: bool = False,
 
 
 def run_once(workflow: Workflow, payload: Any, audit: AuditLog | None,
-             transaction: str | None = None) -> RunResult:
-    """Run one input; append an audit record (with the model tokens spent) in every case."""
+             transaction: str | None = None,
+             checkpoint: Checkpoint | None = None) -> RunResult:
+    """Run one input; append an audit record (with the model tokens spent) in every case.
+
+    ``checkpoint``: where batch steps record finished records, to resume after a crash.
+    """
     started = time.perf_counter()
-    result = workflow.execute(payload, transaction=transaction)
+    result = workflow.execute(payload, transaction=transaction, checkpoint=checkpoint)
     if audit is not None:
         error_kind = type(result.error).__name__ if result.error is not None else None
         audit.append(_record(workflow, payload, result, error_kind, started))

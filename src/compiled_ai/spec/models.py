@@ -148,6 +148,8 @@ class _CompiledStep(_Strict):
 
     id: str = Field(description="identifier; also the generated function's name")
     template: str = Field(default="sync_handler", description="template the code fills")
+    template_options: dict[str, Any] = Field(
+        default_factory=dict, description="the template's options (see README, Templates)")
     inputs: dict[str, dict[str, Any]] = Field(description="parameter name -> JSON Schema")
     outputs: dict[str, dict[str, Any]] = Field(description="result field -> JSON Schema")
     args: dict[str, Any] = Field(default_factory=dict, description=ARGS_DESCRIPTION)
@@ -167,6 +169,13 @@ class _CompiledStep(_Strict):
     @model_validator(mode="after")
     def _args_are_parameters(self) -> _CompiledStep:
         _check_args(self.args, self.inputs)
+        return self
+
+    @model_validator(mode="after")
+    def _template_options(self) -> _CompiledStep:
+        from compiled_ai.spec.template_options import check_step
+
+        check_step(self)
         return self
 
 

@@ -43,7 +43,8 @@ def _both_numbers(a: Any, b: Any) -> bool:
 
 def check_accuracy(source: str, function: str, cases: list[StepCase], first_run: SandboxRun,
                    tolerances: dict[str, Tolerance], limits: SandboxLimits | None = None,
-                   seeds: tuple[int, ...] = DETERMINISM_SEEDS) -> StageResult:
+                   seeds: tuple[int, ...] = DETERMINISM_SEEDS, *, template: str | None = None,
+                   options: dict[str, Any] | None = None) -> StageResult:
     findings: list[Finding] = []
     for case, result in zip(cases, first_run.cases, strict=True):
         got = result.value if isinstance(result.value, dict) else {}
@@ -59,18 +60,20 @@ def check_accuracy(source: str, function: str, cases: list[StepCase], first_run:
                 for k in wrong)
             message = f"{case.label}: {detail}"
         findings.append(Finding(id="ACC001", severity="error", message=message))
-    findings += _determinism_findings(source, function, cases, first_run, limits, seeds)
+    findings += _determinism_findings(source, function, cases, first_run, limits, seeds,
+                                      template, options)
     return StageResult.of("accuracy", findings)
 
 
 def _determinism_findings(source: str, function: str, cases: list[StepCase],
                           first_run: SandboxRun, limits: SandboxLimits | None,
-                          seeds: tuple[int, ...]) -> list[Finding]:
+                          seeds: tuple[int, ...], template: str | None = None,
+                          options: dict[str, Any] | None = None) -> list[Finding]:
     reference = [r.outputs[0] if r.ok and r.outputs else None for r in first_run.cases]
     unstable: dict[str, set[int]] = {}
     for seed in seeds:
         run = run_in_sandbox(source, function, [c.inputs for c in cases], hash_seed=seed,
-                             repeat=2, limits=limits)
+                             repeat=2, limits=limits, template=template, options=options)
         for case, want, result in zip(cases, reference, run.cases, strict=True):
             if not result.ok or any(out != want for out in result.outputs):
                 label = case.label if case.holdout else f"fixture {case.name!r}"

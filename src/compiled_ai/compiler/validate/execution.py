@@ -13,9 +13,12 @@ from compiled_ai.security.canary import canary_finding, find_canary
 
 def check_execution(source: str, function: str, outputs: dict[str, dict[str, Any]],
                     cases: list[StepCase], limits: SandboxLimits | None = None,
-                    canaries: tuple[str, ...] = ()) -> tuple[StageResult, SandboxRun]:
+                    canaries: tuple[str, ...] = (), *, template: str | None = None,
+                    options: dict[str, Any] | None = None) -> tuple[StageResult, SandboxRun]:
+    """``template``/``options``: run each case through the step's template runner, so a
+    wrapper template's fixtures test the wrapper and the function together."""
     run = run_in_sandbox(source, function, [c.inputs for c in cases], hash_seed=0,
-                         limits=limits)
+                         limits=limits, template=template, options=options)
     findings: list[Finding] = []
     if run.failure:
         findings.append(Finding(id="EXE003", severity="error",

@@ -54,8 +54,9 @@ def _signature_findings(tree: ast.Module, frame: StepFrame) -> list[Finding]:
     if got != want or function.args.vararg or function.args.kwarg or function.args.kwonlyargs \
             or function.args.posonlyargs:
         problems.append(f"parameters must be exactly ({', '.join(want)}), got ({', '.join(got)})")
-    if function.returns is None or ast.unparse(function.returns) != frame.result_type:
-        problems.append(f"return annotation must be {frame.result_type}")
+    returns = ast.unparse(expected.returns) if expected.returns else frame.result_type
+    if function.returns is None or ast.unparse(function.returns) != returns:
+        problems.append(f"return annotation must be {returns}")
     length = (function.end_lineno or function.lineno) - function.lineno + 1
     if length > MAX_FUNCTION_LINES:
         problems.append(f"function is {length} lines; keep it under {MAX_FUNCTION_LINES}")
