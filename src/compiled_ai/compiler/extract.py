@@ -4,6 +4,10 @@ Models wrap code in Markdown fences, repeat the type definitions they were shown
 add example calls. We keep the fenced block that defines the wanted function and,
 from it, only top-level imports, function definitions and UPPER_CASE constants:
 anything else would run at import time and is not the function we asked for.
+
+A reply cut off by the token limit (small models like to append example calls until
+they run out) ends in a broken statement; if the text up to the last complete
+top-level statement parses and still defines the function, that prefix is used.
 """
 
 from __future__ import annotations
@@ -22,9 +26,8 @@ def extract_code(reply: str, function_name: str) -> str:
 
 
 def _keep_definitions(source: str) -> str:
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
+    tree = _parse_complete_prefix(source)
+    if tree is None:
         return source  # stage 2 reports the syntax error with its line
     lines = source.splitlines()
     kept: list[str] = []
@@ -34,6 +37,25 @@ def _keep_definitions(source: str) -> str:
         start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
         kept.append("\n".join(lines[start - 1: node.end_lineno]))
     return "\n\n\n".join(kept)
+
+
+def _parse_complete_prefix(source: str) -> ast.Module | None:
+    """The whole source parsed, or else its longest prefix of whole top-level statements."""
+    try:
+        return ast.parse(source)
+    except SyntaxError:
+        pass
+    lines = source.splitlines()
+    starts = [i for i, line in enumerate(lines) if line[:1].strip() and line[:1] not in ")]}"]
+    for cut in reversed(starts[1:]):
+        try:
+            tree = ast.parse("\n".join(lines[:cut]))
+        except SyntaxError:
+            continue
+        if any(isinstance(node, ast.FunctionDef) for node in tree.body):
+            return tree
+        return None
+    return None
 
 
 def _is_definition(node: ast.stmt) -> bool:
