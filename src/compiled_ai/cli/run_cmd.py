@@ -22,11 +22,11 @@ from compiled_ai.artifacts.canonical import canonical_json
 from compiled_ai.cli.output import err_console
 from compiled_ai.cli.trust import load_trusted, trust_key_option
 from compiled_ai.errors import ConfigurationError, InputError
-from compiled_ai.runtime import RunResult, Workflow, open_workflow, run_once
+from compiled_ai.runtime import RunResult, open_workflow, run_once
 from compiled_ai.runtime.audit import AuditLog
+from compiled_ai.runtime.bounded_protocol import BoundedInvoker
 from compiled_ai.runtime.checkpoint import FileCheckpoint
 from compiled_ai.settings import Settings, load_settings
-from compiled_ai.spec.models import BoundedStep
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 EXIT_REVIEW = 5
@@ -70,10 +70,9 @@ def run_command(artifact: Path, input_path: str, audit_db: Path | None, no_audit
         modules = load_modules(modules_path)
     workflow = open_workflow(artifact, isolated=isolated, modules=modules,
                              trusted_keys=load_trusted(trust_key))
-    bounded = [s.id for s in workflow.spec.leaves() if isinstance(s, BoundedStep)]
+    bounded = workflow.needs_model
     if bounded:
-        workflow = _with_model(workflow, bounded, provider_name, review_db, settings,
-                               isolated=isolated, modules=modules)
+        workflow.use_model(_model_invoker(bounded, provider_name, review_db, settings))
     checkpoint = FileCheckpoint(checkpoint_path) if checkpoint_path else None
     audit = None if no_audit else AuditLog(audit_db or settings.audit_db)
     outputs: set[bytes] = set()
@@ -105,9 +104,9 @@ def run_command(artifact: Path, input_path: str, audit_db: Path | None, no_audit
                           "tokens")
 
 
-def _with_model(workflow: Workflow, bounded: list[str], provider_name: str | None,
-                review_db: Path | None, settings: Settings, **options: Any) -> Workflow:
-    """The workflow again, with a model invoker for its bounded steps.
+def _model_invoker(bounded: list[str], provider_name: str | None, review_db: Path | None,
+                   settings: Settings) -> BoundedInvoker:
+    """A model invoker for the workflow's bounded steps.
 
     The provider is built here, in the CLI layer: the runtime only receives it.
     """
@@ -118,9 +117,8 @@ def _with_model(workflow: Workflow, bounded: list[str], provider_name: str | Non
     from compiled_ai.runtime.bounded import ModelInvoker
     from compiled_ai.runtime.review import ReviewQueue
 
-    invoker = ModelInvoker(make_provider(provider_name, settings),
-                           ReviewQueue(review_db or settings.review_db))
-    return Workflow(workflow.artifact, bounded=invoker, **options)
+    return ModelInvoker(make_provider(provider_name, settings),
+                        ReviewQueue(review_db or settings.review_db))
 
 
 def _report_review(result: RunResult) -> None:

@@ -79,7 +79,7 @@ class Workflow:
         self.output_schema: dict[str, Any] = self.spec.output_schema
         self.steps: dict[str, LoadedStep] = load_steps(artifact, self.spec)
         leaves = self.spec.leaves()
-        self._needs_model = [s.id for s in leaves if isinstance(s, BoundedStep)]
+        self.needs_model = [s.id for s in leaves if isinstance(s, BoundedStep)]
         self._calls = [s for s in leaves if isinstance(s, CallStep)]
         if modules is not None:
             for step in self._calls:
@@ -94,6 +94,10 @@ class Workflow:
         self._bounded = bounded
         self._modules = modules
         self._parallelism = parallelism
+
+    def use_model(self, invoker: BoundedInvoker) -> None:
+        """Give the bounded steps their model after loading (the caller builds the provider)."""
+        self._bounded = invoker
 
     def run(self, payload: Any, *, transaction: str | None = None,
             replay: Mapping[str, list[dict[str, Any]]] | None = None,
@@ -128,9 +132,9 @@ class Workflow:
         return result
 
     def _check_configured(self) -> None:
-        if self._needs_model and self._bounded is None:
+        if self.needs_model and self._bounded is None:
             raise ConfigurationError(
-                f"step(s) {', '.join(self._needs_model)} are bounded model calls, and this run "
+                f"step(s) {', '.join(self.needs_model)} are bounded model calls, and this run "
                 "has no bounded invoker (a provider for run-time calls)")
         if self._calls and self._modules is None:
             raise ConfigurationError(
