@@ -16,23 +16,18 @@ import pytest
 from click.testing import CliRunner
 
 from compiled_ai._version import __version__
-from compiled_ai.artifacts.store import write_artifact
 from compiled_ai.cli import compile_cmd
 from compiled_ai.cli.main import cli
-from compiled_ai.compiler import compile_spec
 from compiled_ai.providers.scripted import ScriptedProvider
 from compiled_ai.runtime.audit import AuditLog
-from compiled_ai.spec import load_spec
 from tests.prior_auth_replies import CASES, CORRECT, SPEC_PATH, UNSAFE
+from tests.scripted_artifact import compile_scripted
 
 
 @pytest.fixture(scope="module")
 def artifact(tmp_path_factory) -> Path:
-    spec = load_spec(SPEC_PATH)
-    compiled = compile_spec(spec, SPEC_PATH.read_bytes(), ScriptedProvider([CORRECT]))
-    target = tmp_path_factory.mktemp("cli-artifact") / "prior_auth"
-    write_artifact(target, compiled.files, compiled.manifest)
-    return target
+    return compile_scripted(SPEC_PATH, [CORRECT],
+                            tmp_path_factory.mktemp("cli-artifact") / "prior_auth")
 
 
 @pytest.fixture

@@ -9,15 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiled_ai.artifacts.store import write_artifact
 from compiled_ai.cli.main import cli
-from compiled_ai.compiler import compile_spec
 from compiled_ai.providers import registry
 from compiled_ai.providers.scripted import ScriptedProvider
 from compiled_ai.runtime.audit import AuditLog
 from compiled_ai.runtime.review import ReviewQueue
-from compiled_ai.spec import load_spec
 from tests.prior_auth_replies import CORRECT, REPO
+from tests.scripted_artifact import compile_scripted
 
 SPEC = REPO / "examples" / "glp1_prior_auth" / "spec.yaml"
 CASES = REPO / "examples" / "glp1_prior_auth" / "cases"
@@ -29,11 +27,7 @@ SUSPICIOUS = ('{"has_t2d_diagnosis": true, "current_a1c": 81, "bmi": 29.4, '
 
 @pytest.fixture(scope="module")
 def artifact(tmp_path_factory) -> Path:
-    spec = load_spec(SPEC)
-    compiled = compile_spec(spec, SPEC.read_bytes(), ScriptedProvider([CORRECT]))
-    target = tmp_path_factory.mktemp("glp1") / "glp1"
-    write_artifact(target, compiled.files, compiled.manifest)
-    return target
+    return compile_scripted(SPEC, [CORRECT], tmp_path_factory.mktemp("glp1") / "glp1")
 
 
 @pytest.fixture
