@@ -39,7 +39,7 @@ def extract_arguments(question: str) -> ExtractArgumentsResult:
     return {"number": int(numbers[-1]) if numbers else None}
 ```'''
 OPTIONS = BenchOptions(max_attempts=1, entropy_sample=1, entropy_runs=50, baseline_repeats=1,
-                       baseline_repeat_sample=1)
+                       baseline_repeat_sample=1, prompt_style="classic")
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +165,20 @@ def test_no_break_even_is_claimed_when_no_workflow_compiled_scripted(items, tmp_
     assert summary["compiled"]["compile_tokens_per_workflow"] > 0
     assert summary["versus_baseline"]["break_even_transactions"] is None
     assert summary["versus_baseline"]["token_reduction_at_1000"] is None
+
+
+def test_tools_style_baseline_asks_in_the_models_tool_format_and_reads_its_calls_scripted(
+        items, tmp_path):
+    tagged = ('<tool_call>\n{"name": "calculate_triangle_area", '
+              '"arguments": {"base": 10, "height": 5}}\n</tool_call>')
+    fenced = '```json\n{"name": "math.factorial", "arguments": {"number": 5}}\n```'
+    provider = ScriptedProvider([tagged, fenced, tagged])
+    options = BenchOptions(baseline_repeats=1, baseline_repeat_sample=1, prompt_style="tools")
+    summary = run_benchmark(items, "baseline", provider, tmp_path, options)
+    assert summary["prompt_style"] == "tools" and summary["correct"] == 2
+    system = provider.requests[0].messages[0].content
+    assert "<tools>" in system and '"type": "object"' in system  # BFCL's dict -> JSON object
+    assert summary["baseline"]["entropy"]["max_bits"] == 0.0
+    with pytest.raises(ConfigurationError, match="prompt_style='tools'"):
+        run_benchmark(items, "baseline", ScriptedProvider([]), tmp_path,
+                      BenchOptions(prompt_style="classic"), resume=True)

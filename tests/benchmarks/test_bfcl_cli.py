@@ -62,13 +62,14 @@ def test_cli_runs_scripted_and_refuses_to_overwrite_without_resume(tmp_path, mon
                         lambda name, settings, replay_from=None: ScriptedProvider(replies))
     out = tmp_path / "baseline"
     result = invoke(tmp_path, "--protocol", "baseline", "--limit", "2", "--out", str(out),
-                    "--baseline-repeats", "1", "--baseline-repeat-sample", "1")
+                    "--baseline-repeats", "1", "--baseline-repeat-sample", "1",
+                    "--prompt-style", "classic")
     assert result.exit_code == 0, result.output
     assert "accuracy" in result.stdout and "1.0" in result.stdout
     summary = json.loads((out / "summary.json").read_text())
     assert summary["items_scored"] == 2 and summary["correct"] == 2
     line = one_error_line(invoke(tmp_path, "--protocol", "baseline", "--limit", "2",
-                                 "--out", str(out)), 2)
+                                 "--out", str(out), "--prompt-style", "classic"), 2)
     assert "--resume" in line
     line = one_error_line(invoke(tmp_path, "--protocol", "blind", "--limit", "2",
                                  "--out", str(out), "--resume"), 2)

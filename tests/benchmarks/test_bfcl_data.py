@@ -103,3 +103,29 @@ def test_blind_requests_are_deterministic_and_fit_every_items_schema(items):
         assert _label_problem(flow, examples) is None, item.id
         assert flow.spec.visible_fixtures() and len(flow.spec.fixtures) == 4
     assert example_requests(items[0].function, "a") != example_requests(items[0].function, "b")
+
+
+def test_tools_prompt_decoding_reads_tagged_fenced_and_bare_calls():
+    from compiled_ai.benchmarks.bfcl.tools_prompt import decode_tool_calls
+
+    tagged = '<tool_call>\n{"name": "f", "arguments": {"a": 1}}\n</tool_call>'
+    assert decode_tool_calls(tagged) == [{"f": {"a": 1}}]
+    assert decode_tool_calls(tagged + "\n" + tagged) == [{"f": {"a": 1}}, {"f": {"a": 1}}]
+    assert decode_tool_calls('```json\n{"name": "g", "arguments": "{\\"b\\": [2]}"}\n```') == [
+        {"g": {"b": [2]}}]
+    for bad in ("The answer is 5", '{"arguments": {}}', '<tool_call>{"name": "f", "arguments": 3}',
+                "```json\n{not json}\n```"):
+        with pytest.raises(DecodeError):
+            decode_tool_calls(bad)
+
+
+def test_tools_prompt_maps_bfcl_types_to_json_schema(items):
+    from compiled_ai.benchmarks.bfcl.tools_prompt import json_schema_types, request_for
+
+    pair = {"type": "tuple", "items": {"type": "any"}}
+    tree = {"type": "dict", "properties": {"x": {"type": "float"}, "t": pair}}
+    assert json_schema_types(tree) == {"type": "object", "properties": {
+        "x": {"type": "number"}, "t": {"type": "array", "items": {"type": "string"}}}}
+    system, user = request_for(items[1]).messages
+    assert '"name": "math.factorial"' in system.content and "<tool_call>" in system.content
+    assert user.content == items[1].question

@@ -76,9 +76,15 @@ def security_command(suite_arg: str, out: Path | None, no_escapes: bool,
               show_default=True, help="Questions the baseline's entropy is measured on.")
 @click.option("--baseline-dir", type=click.Path(path_type=Path, file_okay=False),
               help="Baseline results for break-even [default: OUT/../baseline].")
+@click.option("--prompt-style", type=click.Choice(["tools", "classic"]), default="tools",
+              show_default=True,
+              help="How the model is asked (baseline, and the paper protocol's labelling "
+                   "call): tools = the model's own tool-call format; classic = BFCL's "
+                   "plain-text prompt.")
 def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | None,
                  resume: bool, max_attempts: int, entropy_sample: int, baseline_repeats: int,
-                 baseline_repeat_sample: int, baseline_dir: Path | None) -> None:
+                 baseline_repeat_sample: int, baseline_dir: Path | None,
+                 prompt_style: str) -> None:
     """BFCL simple-Python (400 items), scored by BFCL's own AST checker; resumable."""
     from compiled_ai.benchmarks.bfcl.data import load_items
     from compiled_ai.benchmarks.bfcl.protocols import BenchOptions
@@ -91,7 +97,7 @@ def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | No
     options = BenchOptions(max_attempts=max_attempts, entropy_sample=entropy_sample,
                            baseline_repeats=baseline_repeats,
                            baseline_repeat_sample=baseline_repeat_sample,
-                           mypy_cache=settings.cache / "mypy")
+                           mypy_cache=settings.cache / "mypy", prompt_style=prompt_style)
     out = out or Path("benchmarks/bfcl/results") / protocol
     chosen = make_provider(provider, settings)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -115,7 +121,8 @@ def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | No
 
 def _print_bfcl(summary: dict[str, Any]) -> None:
     table = Table(title=f"BFCL simple_python, protocol {summary['protocol']}, "
-                        f"{summary['model']} (official checker)")
+                        f"{summary['model']}, prompt {summary['prompt_style']} "
+                        "(official checker)")
     table.add_column("figure")
     table.add_column("value", justify="right")
     rows: list[tuple[str, Any]] = [

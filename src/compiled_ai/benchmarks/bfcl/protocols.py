@@ -23,9 +23,10 @@ from jsonschema import Draft202012Validator
 
 from compiled_ai.artifacts.canonical import canonical_json
 from compiled_ai.artifacts.store import read_verified, write_artifact
-from compiled_ai.benchmarks.bfcl.baseline import DecodeError, decode_calls, request_for
+from compiled_ai.benchmarks.bfcl.baseline import DecodeError
 from compiled_ai.benchmarks.bfcl.checker import Verdict, check
 from compiled_ai.benchmarks.bfcl.data import BfclItem
+from compiled_ai.benchmarks.bfcl.prompting import DEFAULT_STYLE, decode_reply, request_for
 from compiled_ai.benchmarks.bfcl.requests import example_requests
 from compiled_ai.benchmarks.bfcl.workflow import STEP_ID, Example, ItemWorkflow, build_workflow
 from compiled_ai.compiler import CompileOptions, compile_spec
@@ -45,15 +46,17 @@ class BenchOptions:
     baseline_repeats: int = 3  # K extra calls per question for the baseline's entropy
     baseline_repeat_sample: int = 5
     mypy_cache: Path | None = None
+    prompt_style: str = DEFAULT_STYLE  # how the baseline and the paper's labelling call ask
 
 
-def run_baseline(item: BfclItem, provider: Provider) -> dict[str, Any]:
+def run_baseline(item: BfclItem, provider: Provider,
+                 style: str = DEFAULT_STYLE) -> dict[str, Any]:
     started = time.perf_counter()
-    completion = provider.complete(request_for(item))
+    completion = provider.complete(request_for(item, style))
     latency_ms = (time.perf_counter() - started) * 1000
     predicted, verdict = None, None
     try:
-        predicted = decode_calls(completion.text)
+        predicted = decode_reply(completion.text, style)
     except DecodeError as exc:
         verdict = Verdict(valid=False, error=f"decode: {exc}", error_type="decode")
     if predicted is not None:
@@ -72,7 +75,7 @@ def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: P
     record: dict[str, Any] = {"id": item.id, "protocol": protocol, "compiled": False,
                               "label_tokens": 0, "compile_tokens": 0, "attempts": 0}
     if protocol == "paper":
-        examples, label = _paper_examples(item, provider)
+        examples, label = _paper_examples(item, provider, options.prompt_style)
         record.update(label)
     else:
         examples = example_requests(item.function, item.id)
@@ -137,12 +140,13 @@ def _run_text(workflow: Workflow, payload: dict[str, Any]) -> bytes:
         return f"error: {exc}".encode()
 
 
-def _paper_examples(item: BfclItem, provider: Provider) -> tuple[list[Example], dict[str, Any]]:
+def _paper_examples(item: BfclItem, provider: Provider,
+                    style: str) -> tuple[list[Example], dict[str, Any]]:
     """The question itself, labelled by the model's own answer (never the ground truth)."""
-    completion = provider.complete(request_for(item))
+    completion = provider.complete(request_for(item, style))
     info: dict[str, Any] = {"label_reply": completion.text, "label_tokens": completion.usage.total}
     try:
-        calls = decode_calls(completion.text)
+        calls = decode_reply(completion.text, style)
     except DecodeError as exc:
         return [], {**info, "label_error": f"the model's answer does not decode: {exc}"}
     if len(calls) != 1 or item.function_name not in calls[0]:

@@ -16,6 +16,8 @@ from compiled_ai.errors import ConfigurationError
 
 RECORDS = "instances.jsonl"
 RUN_FILE = "run.json"
+# Runs written before a key existed were run with this value of it.
+LEGACY_DEFAULTS = {"prompt_style": "classic"}
 
 
 class RecordFile:
@@ -45,10 +47,11 @@ def open_records(out: Path, run: dict[str, Any], resume: bool) -> RecordFile:
                                  "or choose another --out")
     if resume and run_path.exists():
         previous = json.loads(run_path.read_text(encoding="utf-8"))
-        for key in ("protocol", "model", "model_sha256", "bfcl_eval"):
-            if previous.get(key) != run.get(key):
+        for key in ("protocol", "model", "model_sha256", "bfcl_eval", "prompt_style"):
+            before = previous.get(key, LEGACY_DEFAULTS.get(key))
+            if before != run.get(key):
                 raise ConfigurationError(
-                    f"{out}: cannot resume: it was run with {key}={previous.get(key)!r}, "
+                    f"{out}: cannot resume: it was run with {key}={before!r}, "
                     f"this run has {run.get(key)!r}")
     run_path.write_text(json.dumps(run, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return RecordFile(path, read_records(path, repair=True) if path.exists() else [])

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from compiled_ai.artifacts.canonical import canonical_json
-from compiled_ai.benchmarks.bfcl.baseline import DecodeError, decode_calls, request_for
+from compiled_ai.benchmarks.bfcl.baseline import DecodeError
 from compiled_ai.benchmarks.bfcl.data import BfclItem, package_version
+from compiled_ai.benchmarks.bfcl.prompting import decode_reply, request_for
 from compiled_ai.benchmarks.bfcl.protocols import (
     PROTOCOLS,
     BenchOptions,
@@ -46,8 +47,10 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
     run = {"protocol": protocol, "provider": identity.provider, "model": identity.model,
            "model_sha256": identity.model_sha256, "bfcl_eval": package_version(),
            "category": "simple_python", "items": len(items),
+           "prompt_style": options.prompt_style,
            "options": {k: str(v) if isinstance(v, Path) else v
-                       for k, v in vars(options).items() if k != "mypy_cache"}}
+                       for k, v in vars(options).items()
+                      if k not in ("mypy_cache", "prompt_style")}}
     records = open_records(out, run, resume)
     todo = [item for item in items if item.id not in records.done]
     repeats = min(options.baseline_repeat_sample, len(items)) if protocol == "baseline" else 0
@@ -55,7 +58,7 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
         len(items) + repeats, len(items) - len(todo))
     for item in todo:
         if protocol == "baseline":
-            record = run_baseline(item, provider)
+            record = run_baseline(item, provider, options.prompt_style)
         else:
             sampled = sum(1 for r in records.records if "entropy" in r)
             record = run_compiled(item, protocol, provider, out / "artifacts", options,
@@ -90,18 +93,19 @@ def _baseline_repeats(items: list[BfclItem], records: RecordFile, provider: Prov
         if item.id in done:
             tick(f"{item.id} (repeats done)")
             continue
-        answers = [_answer_key(first[item.id]["reply"])]
+        style = options.prompt_style
+        answers = [_answer_key(first[item.id]["reply"], style)]
         for _ in range(options.baseline_repeats):
-            answers.append(_answer_key(provider.complete(request_for(item)).text))
+            answers.append(_answer_key(provider.complete(request_for(item, style)).text, style))
         with path.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps({"id": item.id, "answers": answers}, sort_keys=True) + "\n")
         tick(f"{item.id} x{options.baseline_repeats}")
 
 
-def _answer_key(reply: str) -> str:
+def _answer_key(reply: str, style: str) -> str:
     """What counts as "the same answer": the decoded calls, else the raw reply."""
     try:
-        return canonical_json(decode_calls(reply)).decode("utf-8")
+        return canonical_json(decode_reply(reply, style)).decode("utf-8")
     except DecodeError:
         return reply
 

@@ -29,6 +29,7 @@ def summarise(run: dict[str, Any], records: list[dict[str, Any]],
         "benchmark": "BFCL simple_python", "checker": "bfcl_eval ast_checker (official)",
         "protocol": run["protocol"], "provider": run["provider"], "model": run["model"],
         "model_sha256": run["model_sha256"], "bfcl_eval": run["bfcl_eval"],
+        "prompt_style": run.get("prompt_style", "classic"),
         "items_in_run": run["items"], "items_scored": len(records), "correct": correct,
         "accuracy": _ratio(correct, len(records)),
         "errors_by_type": dict(sorted(Counter(r.get("error_type") for r in records
