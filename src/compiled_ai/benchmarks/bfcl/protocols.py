@@ -2,8 +2,9 @@
 
 paper   the compile prompt sees the scored question itself: it is the fixture's input,
         and the fixture's expected output is the same model's own answer to it, asked
-        once at compile time with the baseline's prompt (tokens counted as compile
-        tokens). The ground truth is never shown. This is what the paper's harness did
+        at compile time with the baseline's prompt and re-asked when the answer breaks
+        the function's declaration (``labels``; tokens counted as compile tokens).
+        The ground truth is never shown. This is what the paper's harness did
         in spirit: one workflow per instance, compiled while seeing that instance.
 blind   the compile prompt sees the function schema and generated example requests
         (``requests.example_requests``); the scored question is only ever given to the
@@ -26,6 +27,7 @@ from compiled_ai.artifacts.store import read_verified, write_artifact
 from compiled_ai.benchmarks.bfcl.baseline import DecodeError
 from compiled_ai.benchmarks.bfcl.checker import Verdict, check
 from compiled_ai.benchmarks.bfcl.data import BfclItem
+from compiled_ai.benchmarks.bfcl.labels import label_question
 from compiled_ai.benchmarks.bfcl.prompting import DEFAULT_STYLE, decode_reply, request_for
 from compiled_ai.benchmarks.bfcl.requests import example_requests
 from compiled_ai.benchmarks.bfcl.workflow import STEP_ID, Example, ItemWorkflow, build_workflow
@@ -142,22 +144,14 @@ def _run_text(workflow: Workflow, payload: dict[str, Any]) -> bytes:
 
 def _paper_examples(item: BfclItem, provider: Provider,
                     style: str) -> tuple[list[Example], dict[str, Any]]:
-    """The question itself, labelled by the model's own answer (never the ground truth)."""
-    completion = provider.complete(request_for(item, style))
-    info: dict[str, Any] = {"label_reply": completion.text, "label_tokens": completion.usage.total}
-    try:
-        calls = decode_reply(completion.text, style)
-    except DecodeError as exc:
-        return [], {**info, "label_error": f"the model's answer does not decode: {exc}"}
-    if len(calls) != 1 or item.function_name not in calls[0]:
-        return [], {**info, "label_error": "the model's answer is not one call of "
-                                           f"{item.function_name}"}
-    arguments = calls[0][item.function_name]
-    unknown = sorted(set(arguments) - set(item.function["parameters"].get("properties", {})))
-    if unknown:
-        return [], {**info, "label_error": f"the model's answer uses unknown parameters "
-                                           f"{', '.join(unknown)}"}
-    return [Example(question=item.question, arguments=arguments)], info
+    """The question itself, labelled by the model's own checked answer (never the truth)."""
+    label = label_question(item, provider, style)
+    info: dict[str, Any] = {"label_reply": label.replies[-1], "label_asks": len(label.replies),
+                            "label_tokens": label.tokens}
+    if label.arguments is None:
+        return [], {**info, "label_error": f"the model's answer was refused after "
+                                           f"{len(label.replies)} asks: {label.problem}"}
+    return [Example(question=item.question, arguments=label.arguments)], info
 
 
 def _label_problem(flow: ItemWorkflow, examples: list[Example]) -> str | None:

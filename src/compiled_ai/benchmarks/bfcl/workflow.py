@@ -36,11 +36,28 @@ class ItemWorkflow:
     spec: Spec
     spec_bytes: bytes
     fields: dict[str, str]  # result key -> BFCL parameter name
+    declared: dict[str, Any]  # BFCL parameter name -> its declaration
 
     def call_from_output(self, function_name: str, output: dict[str, Any]) -> list[dict[str, Any]]:
-        arguments = {self.fields[key]: value for key, value in output.items()
+        """The call BFCL scores; values typed as the function declares (see ``declared_type``)."""
+        arguments = {self.fields[key]: declared_type(self.declared.get(self.fields[key], {}),
+                                                     value)
+                     for key, value in output.items()
                      if key in self.fields and value is not None}
         return [{function_name: arguments}]
+
+
+def declared_type(parameter: dict[str, Any], value: Any) -> Any:
+    """A whole number where the function declares ``float`` becomes a float (also inside
+    arrays): the step's JSON result type ``number`` cannot tell 3 from 3.0, Python can,
+    and BFCL's checker does."""
+    kind = parameter.get("type")
+    if kind == "float" and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if kind in ("array", "tuple") and isinstance(value, list) \
+            and isinstance(parameter.get("items"), dict):
+        return [declared_type(parameter["items"], element) for element in value]
+    return value
 
 
 def field_names(parameters: list[str]) -> dict[str, str]:
@@ -105,7 +122,7 @@ def build_workflow(item: BfclItem, examples: list[Example]) -> ItemWorkflow:
         output_schema={"type": "object", "properties": outputs},
         steps=[step], fixtures=fixtures)
     return ItemWorkflow(spec=spec, spec_bytes=canonical_json(spec.model_dump(mode="json")),
-                        fields=fields)
+                        fields=fields, declared=properties)
 
 
 def _spec_name(item_id: str) -> str:
