@@ -190,3 +190,16 @@ def test_scripted_holdout_names_absent_after_holdout_failure(spec, holdout_wrong
     texts = _texts(provider)
     for name in _holdout_markers(spec):
         assert all(name not in text for text in texts), name
+
+
+# --- a repeated failure changes the request ---------------------------------------------------
+
+def test_scripted_repeated_code_is_called_out_and_later_attempts_are_sampled(spec, spec_bytes):
+    provider = ScriptedProvider([UNSAFE, UNSAFE, CORRECT])
+    compiled = compile_spec(spec, spec_bytes, provider, CompileOptions(max_attempts=3))
+    assert len(compiled.manifest.steps[0].attempts) == 3
+    first, second, third = provider.requests
+    assert (first.temperature, second.temperature) == (0.0, 0.0)
+    assert third.temperature > 0 and third.seed not in (first.seed, second.seed)
+    assert "same code as your previous attempt" not in second.messages[-1].content
+    assert "same code as your previous attempt" in third.messages[-1].content

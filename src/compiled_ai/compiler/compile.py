@@ -33,11 +33,14 @@ from compiled_ai.compiler.prompt import build_messages, build_retry
 from compiled_ai.compiler.templates import frame_for
 from compiled_ai.compiler.validate.accuracy import DETERMINISM_SEEDS
 from compiled_ai.errors import CompilationFailed, SpecError
-from compiled_ai.providers.base import CompletionRequest, Provider
+from compiled_ai.providers.base import DEFAULT_SEED, CompletionRequest, Provider
 from compiled_ai.providers.recording import RecordingProvider
 from compiled_ai.runtime.sandbox import SandboxLimits
 from compiled_ai.security.canary import canary_for
 from compiled_ai.spec.models import CompiledStep, Spec
+
+GREEDY_ATTEMPTS = 2  # attempts answered at temperature 0; later ones are sampled
+RETRY_TEMPERATURE = 0.7
 
 Progress = Callable[[str], None]
 
@@ -101,6 +104,19 @@ def compile_spec(spec: Spec, spec_bytes: bytes, provider: Provider,
     return CompiledArtifact(files=files, manifest=manifest)
 
 
+def attempt_sampling(number: int) -> tuple[float, int]:
+    """Temperature and seed for attempt ``number``: greedy first, sampled from the third.
+
+    At temperature 0 a small model often answers the repair request with the very code
+    that failed, and the same request then gets the same answer every time: later
+    attempts would be wasted. From the third attempt the reply is sampled, with a seed
+    fixed per attempt, so a compile stays repeatable (and its log replayable).
+    """
+    if number <= GREEDY_ATTEMPTS:
+        return 0.0, DEFAULT_SEED
+    return RETRY_TEMPERATURE, DEFAULT_SEED + number
+
+
 def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
                   provider: RecordingProvider, blocks: dict[str, tuple[str, str]],
                   options: CompileOptions, say: Progress,
@@ -116,7 +132,9 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
     first: PipelineResult | None = None
     for number in range(1, options.max_attempts + 1):
         say(f"step {step.id}: attempt {number}/{options.max_attempts}: asking the model")
-        request = CompletionRequest(messages=tuple(messages), max_tokens=options.max_tokens)
+        temperature, seed = attempt_sampling(number)
+        request = CompletionRequest(messages=tuple(messages), max_tokens=options.max_tokens,
+                                    temperature=temperature, seed=seed)
         completion = provider.complete(request)
         source = frame.assemble(extract_code(completion.text, step.id))
         sources.append(source)
@@ -143,7 +161,8 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
         failed = result.stages[-1]
         say(f"step {step.id}: attempt {number} failed at {failed.stage}: "
             f"{result.blocking[0].message[:120]}")
-        messages = build_retry(messages, completion.text, result.blocking)
+        messages = build_retry(messages, completion.text, result.blocking,
+                               repeated=source in sources[:-1])
     raise CompilationFailed(
         f"step {step.id!r} failed validation on all {options.max_attempts} attempts",
         report=[{**a.model_dump(mode="json"), "step": step.id, "code": code}

@@ -60,12 +60,20 @@ def build_messages(
             Message(role="user", content="\n\n".join(sections))]
 
 
-def build_retry(previous: list[Message], reply: str, findings: list[Finding]) -> list[Message]:
-    """Feed the failed attempt and its findings back, asking for a corrected function."""
+def build_retry(previous: list[Message], reply: str, findings: list[Finding],
+                repeated: bool = False) -> list[Message]:
+    """Feed the failed attempt and its findings back, asking for a corrected function.
+
+    ``repeated``: the reply was the same code as an earlier failed attempt, so the model
+    is told plainly that the approach itself must change.
+    """
     listed = "\n".join(f"- [{f.id}] {f.message}" for f in findings[:12])
+    again = ("This is the same code as your previous attempt and it fails the same way: "
+             "use a different approach.\n" if repeated else "")
     content = (
         "That function failed validation:\n"
         f"{listed}\n"
+        f"{again}"
         "Fix every problem and reply with the complete corrected function "
         "in one ```python code block."
     )
