@@ -114,9 +114,28 @@ def test_child_cannot_write_files(tmp_path):
     assert not target.exists()
 
 
+STRPTIME = '''\
+from datetime import datetime
+
+
+def step(text: str) -> str:
+    return datetime.strptime(text, "%d/%m/%Y").date().isoformat()
+'''
+
+
+def test_datetime_strptime_works_in_the_child_and_in_process():
+    # strptime imports the private _strptime helper from C on first use
+    _, case = _one(STRPTIME, case={"text": "05/12/2026"})
+    assert case.ok, case.error
+    assert json.loads(case.outputs[0]) == "2026-12-05"
+    from compiled_ai.runtime.loader import load_function
+
+    assert load_function(STRPTIME, "s", "step")(text="31/01/2025") == "2025-01-31"
+
+
 @pytest.mark.parametrize(("module", "where"), [
     ("os", "top"), ("os", "inner"), ("subprocess", "top"), ("socket", "top"),
-    ("socket", "inner"), ("pickle", "top"), ("ctypes", "inner"),
+    ("socket", "inner"), ("pickle", "top"), ("ctypes", "inner"), ("_strptime", "inner"),
 ])
 def test_child_cannot_import_modules_outside_the_allow_list(module, where):
     if where == "top":

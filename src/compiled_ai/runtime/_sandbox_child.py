@@ -35,6 +35,7 @@ def restricted_builtins(allowed_builtins, allowed_imports):
     other modules they happen to hold (``typing.sys``, ``statistics.random``), so an
     allowed module is never a bridge to a forbidden one.
     """
+    _warm_lazy_imports()
     real_import = builtins.__import__
     allowed_roots = frozenset(allowed_imports)
     views = {}
@@ -48,6 +49,18 @@ def restricted_builtins(allowed_builtins, allowed_imports):
     table["__import__"] = guarded_import
     table["__build_class__"] = builtins.__build_class__  # TypedDict result definitions
     return table
+
+
+def _warm_lazy_imports():
+    """Run once the allowed stdlib calls that import a private helper on first use.
+
+    ``datetime.strptime`` imports ``_strptime`` from C the first time it is called; under
+    the guarded import that name is refused, so the first call is made here, before the
+    guard exists, and later calls find the helper already loaded.
+    """
+    import datetime
+
+    datetime.datetime.strptime("2000-01-02", "%Y-%m-%d")
 
 
 def _module_view(module, views):

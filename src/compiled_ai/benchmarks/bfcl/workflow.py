@@ -106,8 +106,10 @@ def build_workflow(item: BfclItem, examples: list[Example]) -> ItemWorkflow:
         f"Read a user's request (the string `question`) and extract the arguments for one "
         f"call of the function `{item.function_name}`: {item.function.get('description', '')} "
         f"Return one result key per parameter ({listing}), converted to the declared type; "
-        f"use None for a parameter the request does not give. Work for any request worded "
-        f"like the examples, not only for the examples themselves.")
+        f"use None for a parameter the request does not give. Find values with `re` "
+        f"(numbers, quoted or capitalised words, words after keywords); never raise an "
+        f"exception. Work for any request worded like the examples, not only for the "
+        f"examples themselves.")
     step = FunctionStep(id=STEP_ID, intent=intent,
                         inputs={"question": {"type": "string"}}, outputs=outputs)
     fixtures = [Fixture(name=f"request_{number}", input={"question": example.question},
