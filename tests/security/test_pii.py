@@ -667,7 +667,10 @@ def test_no_catastrophic_backtracking(name):
     started = time.perf_counter()
     find_pii(text)
     redact(text)
-    assert time.perf_counter() - started < 2.0   # find + redact: 1 s each, generously
+    # A correctness bound, not a speed target: linear scans of these 100 kB inputs take
+    # well under a second; quadratic backtracking on them takes minutes. 20 s leaves room
+    # for a machine loaded many times over without hiding a blow-up.
+    assert time.perf_counter() - started < 20.0
 
 
 def test_typical_document_is_fast():
