@@ -95,3 +95,56 @@ def test_rule_steps_take_template_options_checked_like_function_steps():
     data["steps"][1]["template_options"] = {"batch": "priced"}
     with pytest.raises(SpecError, match="template 'sync_handler' takes no options"):
         parse_spec(yaml.safe_dump(data, sort_keys=False))
+
+
+def foreach_text() -> str:
+    """The batch example inside a foreach over orders: one batch per order."""
+    data = yaml.safe_load(BATCH_SPEC.read_text())
+    line_list = data["input_schema"]["properties"]["lines"]
+    data["name"] = "batch_per_order"
+    data["input_schema"] = {"type": "object", "required": ["orders", "discount"], "properties": {
+        "orders": {"type": "array", "items": {"type": "object", "required": ["lines"],
+                                              "properties": {"lines": line_list}}},
+        "discount": {"type": "number", "minimum": 0, "maximum": 1}}}
+    data["output_schema"] = {"type": "object", "properties": {"orders_priced": {"type": "array"}}}
+    batch = data["steps"][0]
+    batch["args"] = {"lines": "${order.lines}"}
+    data["steps"] = [{"id": "orders_priced", "kind": "foreach", "over": "${input.orders}",
+                      "item": "order", "collect": ["priced"], "steps": [batch]}]
+    data.pop("tolerances", None)
+    data["fixtures"] = [{
+        "name": "two_orders",
+        "input": {"orders": [{"lines": [{"sku": "ab1", "quantity": 2, "unit_price": 10.0}]},
+                             {"lines": [{"sku": "x9", "quantity": 3, "unit_price": 2.5}]}],
+                  "discount": 0.0},
+        "expected": {"orders_priced": [{"priced": [{"sku": "AB1", "amount": 20.0}]},
+                                       {"priced": [{"sku": "X9", "amount": 7.5}]}]}}]
+    return yaml.safe_dump(data, sort_keys=False)
+
+
+def test_scripted_batch_inside_foreach_checkpoints_each_element_and_resumes(tmp_path):
+    text = foreach_text()
+    compiled = compile_spec(parse_spec(text), text.encode("utf-8"),
+                            ScriptedProvider([BATCH_CORRECT]))
+    target = tmp_path / "batch_per_order"
+    write_artifact(target, compiled.files, compiled.manifest)
+    workflow = Workflow(read_verified(target))
+    payload = {"orders": [{"lines": [{"sku": "a", "quantity": 1, "unit_price": 1.0},
+                                     {"sku": "b", "quantity": 2, "unit_price": 1.0}]},
+                          {"lines": [{"sku": "c", "quantity": 3, "unit_price": 1.0}]}],
+               "discount": 0.0}
+    checkpoint = MemoryCheckpoint()
+    first = run_once(workflow, payload, None, transaction="t-1", checkpoint=checkpoint)
+    assert first.output["orders_priced"] == [
+        {"priced": [{"sku": "A", "amount": 1.0}, {"sku": "B", "amount": 2.0}]},
+        {"priced": [{"sku": "C", "amount": 3.0}]}]
+    # one entry per order, not one entry overwritten by each order in turn
+    assert set(checkpoint.entries) == {"price_line[orders_priced=0]",
+                                       "price_line[orders_priced=1]"}
+    assert len(checkpoint.entries["price_line[orders_priced=0]"]["done"]) == 2
+    # a restarted run reuses each order's finished records instead of pricing them again:
+    # a result planted in the second order's entry comes back as it is
+    checkpoint.entries["price_line[orders_priced=1]"]["done"]["0"]["result"]["amount"] = 99.0
+    again = run_once(workflow, payload, None, transaction="t-2", checkpoint=checkpoint)
+    assert again.output["orders_priced"][0] == first.output["orders_priced"][0]
+    assert again.output["orders_priced"][1] == {"priced": [{"sku": "C", "amount": 99.0}]}

@@ -29,7 +29,7 @@ from compiled_ai.errors import (
     StepExecutionError,
 )
 from compiled_ai.runtime.bounded_protocol import BoundedInvoker, BoundedOutcome
-from compiled_ai.runtime.checkpoint import Checkpoint
+from compiled_ai.runtime.checkpoint import Checkpoint, scoped
 from compiled_ai.runtime.flow import Interpreter, State, Visit
 from compiled_ai.runtime.loader import LoadedStep, load_steps
 from compiled_ai.runtime.modules.registry import ModuleRegistry
@@ -152,13 +152,13 @@ class Workflow:
             raise InputError(f"input does not match the workflow's input schema: {problem}")
         lock = threading.Lock()
 
-        def run_leaf(step: LeafStep, arguments: dict[str, Any], _visit: Visit) -> dict[str, Any]:
+        def run_leaf(step: LeafStep, arguments: dict[str, Any], visit: Visit) -> dict[str, Any]:
             started = time.perf_counter()
             if history is not None and isinstance(step, BoundedStep | CallStep):
                 produced = _replayed(history, step.id)
             else:
                 produced = self._leaf(step, arguments, transaction, result, lock,
-                                      checkpoint)
+                                      scoped(checkpoint, visit.loops))
             problem = first_error(self._result_checks[step.id], produced)
             if problem is not None:
                 raise StepExecutionError(f"step {step.id!r} returned a bad result: {problem}")
