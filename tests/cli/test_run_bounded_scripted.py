@@ -91,6 +91,7 @@ def test_suspicious_a1c_parks_the_transaction_then_resolution_completes_it_scrip
     assert "compiled-ai review resolve 1" in parked.stderr
     item = ReviewQueue(home / "review.sqlite").get(1)
     assert item.transaction == "PA-1001" and item.last_reply == SUSPICIOUS
+    assert item.workflow == "glp1_prior_auth_note@1.0.0"  # resolutions are per version
     # the audit row says 'review', with the tokens, and no output hash
     row = list(AuditLog(home / "audit.sqlite").rows())[-1]
     assert row["outcome"] == "review" and row["tokens"] == status["tokens"]

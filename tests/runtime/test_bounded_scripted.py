@@ -225,3 +225,17 @@ def test_text_that_fakes_the_end_marker_is_sent_json_escaped():
     assert user.count("\nEND note>>>") == 1  # the only end marker on a line of its own
     plain = build_messages(step, {"note": "BMI 31", "n": 3}, "c")[1].content
     assert "<<<note\nBMI 31\nEND note>>>" in plain and "<<<n\n3\nEND n>>>" in plain
+
+
+def test_a_resolution_is_reused_only_for_the_same_workflow_version_and_outputs_scripted(
+        tmp_path):
+    outcome, _provider, queue = _invoke(_step(), ['{"bmi": 34.2, "a1c": 81}'] * 3, tmp_path)
+    queue.resolve(outcome.review_id, {"bmi": 34.2, "a1c": 8.1}, by="nurse")
+    reused = ModelInvoker(ScriptedProvider([]), queue).invoke(
+        _step(), {"note": NOTE}, workflow="glp1", transaction="tx-2")
+    assert reused.status == "reviewed" and reused.output == {"bmi": 34.2, "a1c": 8.1}
+    # another version of the workflow asks the model again (and parks its own item)
+    other_version = ModelInvoker(ScriptedProvider(['{"bmi": 34.2, "a1c": 81}'] * 3), queue)
+    fresh = other_version.invoke(_step(), {"note": NOTE}, workflow="glp1@2.0.0",
+                                 transaction="tx-3")
+    assert fresh.status == "review" and fresh.review_id != outcome.review_id

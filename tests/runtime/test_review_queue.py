@@ -76,6 +76,14 @@ def test_latest_for_matches_exact_inputs_only(tmp_path):
     assert queue.latest_for("other", "extract", {"note": "note A"}) is None
 
 
+def test_latest_for_with_a_schema_ignores_items_parked_for_other_outputs(tmp_path):
+    queue = ReviewQueue(tmp_path / "r.sqlite")
+    first = _add(queue, "note A")
+    assert queue.latest_for("glp1", "extract", {"note": "note A"}, SCHEMA).id == first
+    changed = {**SCHEMA, "weight_kg": {"type": "number"}}
+    assert queue.latest_for("glp1", "extract", {"note": "note A"}, changed) is None
+
+
 def test_items_cannot_be_deleted(tmp_path):
     queue = ReviewQueue(tmp_path / "r.sqlite")
     _add(queue)

@@ -118,7 +118,7 @@ class ModelInvoker:
                         workflow: str) -> BoundedOutcome | None:
         if self.review is None or step.on_failure != "review":
             return None
-        item = self.review.latest_for(workflow, step.id, arguments)
+        item = self.review.latest_for(workflow, step.id, arguments, dict(step.outputs))
         if item is None:
             return None
         if item.status == "resolved" and item.resolution is not None:

@@ -75,6 +75,8 @@ class Workflow:
                                 f"{exc.errors()[0]['msg']}") from None
         self.artifact = artifact
         self.name = self.spec.name
+        # review items name the version: a resolution is reused only by the same version
+        self.review_label = f"{self.spec.name}@{self.spec.version}"
         self.input_schema: dict[str, Any] = self.spec.input_schema
         self.output_schema: dict[str, Any] = self.spec.output_schema
         self.steps: dict[str, LoadedStep] = load_steps(artifact, self.spec)
@@ -183,7 +185,7 @@ class Workflow:
               checkpoint: Checkpoint | None = None) -> dict[str, Any]:
         if isinstance(step, BoundedStep):
             assert self._bounded is not None  # checked when the workflow was loaded
-            outcome = self._bounded.invoke(step, arguments, workflow=self.name,
+            outcome = self._bounded.invoke(step, arguments, workflow=self.review_label,
                                            transaction=transaction)
             with lock:
                 result.tokens += outcome.input_tokens + outcome.output_tokens

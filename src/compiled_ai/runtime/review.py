@@ -141,12 +141,22 @@ class ReviewQueue:
         with self._db() as db:
             return [_item(row) for row in db.execute(query + " ORDER BY id", args)]
 
-    def latest_for(self, workflow: str, step: str, inputs: dict[str, Any]) -> ReviewItem | None:
-        """The newest item for this step and these exact inputs, pending or resolved."""
+    def latest_for(self, workflow: str, step: str, inputs: dict[str, Any],
+                   output_schema: dict[str, dict[str, Any]] | None = None) -> ReviewItem | None:
+        """The newest item for this step and these exact inputs, pending or resolved.
+
+        ``workflow`` names the version (``name@version``), and with ``output_schema`` the
+        item must also have been parked for a step with the same outputs: a reviewer's
+        answer is reused only for the workflow version, and the result shape, it was
+        given for.
+        """
+        query = ("SELECT * FROM items WHERE workflow = ? AND step = ? AND inputs_sha256 = ?")
+        args: tuple[str, ...] = (workflow, step, inputs_digest(inputs))
+        if output_schema is not None:
+            query += " AND output_schema = ?"
+            args += (json.dumps(output_schema, sort_keys=True),)
         with self._db() as db:
-            row = db.execute("SELECT * FROM items WHERE workflow = ? AND step = ? AND "
-                             "inputs_sha256 = ? ORDER BY id DESC LIMIT 1",
-                             (workflow, step, inputs_digest(inputs))).fetchone()
+            row = db.execute(query + " ORDER BY id DESC LIMIT 1", args).fetchone()
         return None if row is None else _item(row)
 
     def resolve(self, item_id: int, output: Any, *, by: str, note: str | None = None) \
