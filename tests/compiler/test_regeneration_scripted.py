@@ -201,5 +201,9 @@ def test_scripted_repeated_code_is_called_out_and_later_attempts_are_sampled(spe
     first, second, third = provider.requests
     assert (first.temperature, second.temperature) == (0.0, 0.0)
     assert third.temperature > 0 and third.seed not in (first.seed, second.seed)
-    assert "same code as your previous attempt" not in second.messages[-1].content
-    assert "same code as your previous attempt" in third.messages[-1].content
+    assert [m.role for m in second.messages] == ["system", "user", "assistant", "user"]
+    # the repeated code is not shown again: the request is asked afresh with the problems
+    assert [m.role for m in third.messages] == ["system", "user"]
+    assert third.messages[1].content.startswith(first.messages[1].content)
+    assert "failed validation, more than once" in third.messages[1].content
+    assert "[SEC" in third.messages[1].content

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from compiled_ai.compiler.imports import missing_imports
 from compiled_ai.compiler.types import annotation
 from compiled_ai.security.allowlist import ALLOWED_BUILTINS
 
@@ -43,8 +44,10 @@ class StepFrame:
     render_examples: Callable[[str, list[Example]], list[str]] = _direct_examples
 
     def assemble(self, generated: str) -> str:
-        """The step module: header, generated imports, result type, generated definitions."""
+        """The step module: header, generated imports (plus any it forgot, see
+        ``compiler.imports``), result type, generated definitions."""
         imports, body = _split_imports(generated)
+        imports += missing_imports(generated, _bound_names(self.header))
         head = self.header.rstrip("\n")
         if imports:
             head += "\n" + "\n".join(imports)
@@ -97,6 +100,15 @@ def keyword_call_check(function: str, params: dict[str, str], returns: str) -> s
 
 def field_annotations(fields: dict[str, dict[str, Any]]) -> dict[str, str]:
     return {name: annotation(schema) for name, schema in fields.items()}
+
+
+def _bound_names(header: str) -> set[str]:
+    """Names the header's own imports bind (``Any``, ``TypedDict``, ...)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(header)):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
 
 
 def _split_imports(source: str) -> tuple[list[str], str]:

@@ -64,20 +64,25 @@ def build_retry(previous: list[Message], reply: str, findings: list[Finding],
                 repeated: bool = False) -> list[Message]:
     """Feed the failed attempt and its findings back, asking for a corrected function.
 
-    ``repeated``: the reply was the same code as an earlier failed attempt, so the model
-    is told plainly that the approach itself must change.
+    ``repeated``: the reply was the same code as an earlier failed attempt. Shown its own
+    code again, a small model copies it token for token (even when sampling), so the
+    failed code is left out: the original request is asked afresh, with the problems
+    to avoid appended.
     """
     listed = "\n".join(f"- [{f.id}] {f.message}" for f in findings[:12])
-    again = ("This is the same code as your previous attempt and it fails the same way: "
-             "use a different approach.\n" if repeated else "")
+    system, request = previous[:2]
+    if repeated:
+        return [system, Message(role="user", content=(
+            f"{request.content}\n\nEarlier attempts at this function failed validation, "
+            f"more than once, with:\n{listed}\nWrite it again with a different approach that "
+            "avoids these problems, as the complete function in one ```python code block."))]
     content = (
         "That function failed validation:\n"
         f"{listed}\n"
-        f"{again}"
         "Fix every problem and reply with the complete corrected function "
         "in one ```python code block."
     )
-    return [*previous[:2], Message(role="assistant", content=reply),
+    return [system, request, Message(role="assistant", content=reply),
             Message(role="user", content=content)]
 
 
