@@ -28,12 +28,13 @@ def decide_coverage(found: bool, status: str | None, coverage_end: str | None,
 '''
 
 # the same lookup, asking twice: the second query was never recorded
-QUERIES_TWICE = LOOKUP.replace('    if not reply["rows"]:', '''    modules.database.query("SELECT plan FROM members WHERE member_id = ?", [member_id])
-    if not reply["rows"]:''')
+AGAIN = '    modules.database.query("SELECT plan FROM members WHERE member_id = ?", [member_id])\n'
+QUERIES_TWICE = LOOKUP.replace('    if not reply["rows"]:', AGAIN + '    if not reply["rows"]:')
 
 # reaches for an operation the step did not declare
-UNDECLARED = LOOKUP.replace('    reply = modules.database.query(', '''    modules.notify.send("audit", "lookup", member_id)
-    reply = modules.database.query(''')
+NOTIFY = '    modules.notify.send("audit", "lookup", member_id)\n'
+UNDECLARED = LOOKUP.replace("    reply = modules.database.query(",
+                            NOTIFY + "    reply = modules.database.query(")
 
 # answers without asking the database at all
 NEVER_QUERIES = '''

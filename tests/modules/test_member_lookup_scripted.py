@@ -190,3 +190,33 @@ def test_undeclared_operation_at_run_time_is_refused(artifact, modules_file, tmp
     with pytest.raises(StepExecutionError, match="may not contain"):
         modules.database.query("SELECT plan FROM members WHERE member_id = 'M-1001'")
     registry.close()
+
+
+def test_the_prompt_describes_the_interface_and_the_visible_replies_scripted(artifact):
+    from compiled_ai.artifacts.compile_log import CompileLog
+
+    log = CompileLog.read(artifact / "compile_log.jsonl")
+    request, _completion = log.entries[0]
+    prompt = request.messages[-1].content
+    assert "class StepModules(Protocol):" in prompt
+    assert "def lookup_member(member_id: str, modules: StepModules) -> LookupMemberResult:" \
+        in prompt
+    assert "modules.database.query(sql: str" in prompt and "never import" in prompt
+    assert 'input {"member_id": "M-9999"}: database.query -> {"count": 0, "rows": []}' in prompt
+    assert "M-1004" not in prompt  # the holdout's recorded reply stays hidden
+    assert "notify" not in prompt  # undeclared operations are not offered
+
+
+def test_diff_shows_a_change_of_uses_scripted(artifact, tmp_path):
+    from compiled_ai.artifacts.diff import diff_artifacts
+    from compiled_ai.artifacts.store import read_verified
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(replies.SPEC_PATH.read_text().replace(
+        "    uses: [database.query]", "    uses: [database.query, notify.send]"))
+    other = compile_scripted(spec, replies.REPLIES, tmp_path / "b")
+    changes = diff_artifacts(read_verified(artifact), read_verified(other))
+    modules = [c for c in changes if c.section == "modules"]
+    assert [(c.path, c.before, c.after) for c in modules] == [
+        ("lookup_member", ["database.query"], ["database.query", "notify.send"])]
+    assert any(c.section == "spec" and "uses" in c.path for c in changes)

@@ -46,10 +46,11 @@ def build_messages(
     with ``uses`` gets its ``modules`` described, and ``module_calls`` (per example, the
     recorded calls) say what the modules replied in each example.
     """
-    defined = "the types above are" if frame.uses else "the result type is"
+    defined = ("the types shown are already defined; do not redefine them" if frame.uses
+               else "the result type is already defined")
     sections = [
         f"Task: {intent.strip()}",
-        f"Implement exactly this signature ({defined} already defined; do not redefine):\n"
+        f"Implement exactly this signature ({defined}):\n"
         f"```python\n{frame.result_definition.strip()}\n\n{frame.signature}\n    ...\n```",
     ]
     if frame.guidance:
@@ -59,7 +60,10 @@ def build_messages(
     if frame.uses:
         sections.append(_describe_modules(frame.uses))
     if examples:
-        sections.append("Examples (each must hold):\n" + "\n".join(frame.example_lines(examples)))
+        told = ("; modules is passed too and answers as listed after them" if frame.uses
+                else "")
+        sections.append(f"Examples (each must hold{told}):\n"
+                        + "\n".join(frame.example_lines(examples)))
     if frame.uses and examples and module_calls:
         sections.append(_describe_replies(examples, module_calls))
     if compliance:
@@ -88,8 +92,8 @@ def _describe_modules(uses: tuple[str, ...]) -> str:
              "offers exactly these operations (anything else raises an error):"]
     for name in uses:
         op = operation(name)
-        lines.append(f"- {op.call_text()}: {op.summary}; returns "
-                     + _json({k: a for k, (a, _s) in op.result.items()}))
+        reply = ", ".join(f'"{k}": {a}' for k, (a, _s) in op.result.items())
+        lines.append(f"- {op.call_text()} -> {{{reply}}}: {op.summary}")
     lines.append("Call them like this:\n```python\n"
                  + "\n".join(operation(name).example for name in uses) + "\n```")
     return "\n".join(lines)
