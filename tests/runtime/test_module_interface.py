@@ -137,3 +137,12 @@ def test_audit_module_calls_are_chained_and_an_older_log_still_verifies(tmp_path
         db.execute("UPDATE records SET module_calls = ? WHERE seq = 2",
                    (json.dumps({"lookup": {"database.query": 1}}),))
     assert any("row 2: content does not match" in p for p in log.verify().problems)
+
+
+def test_a_reply_that_is_not_json_is_kept_out_of_the_log_and_cannot_be_replayed():
+    log = CallLog(lambda name, args: {"rows": [{"photo": b"\x00"}], "count": 1})
+    reply = interface(log).database.query("SELECT photo FROM m")
+    assert reply["rows"][0]["photo"] == b"\x00"  # the code still gets it
+    assert log.calls == [{"operation": "database.query", "args": {"sql": "SELECT photo FROM m"}}]
+    with pytest.raises(ReplayMismatch, match="holds no reply"):
+        interface(Replay(log.calls)).database.query("SELECT photo FROM m")

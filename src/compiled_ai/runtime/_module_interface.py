@@ -150,6 +150,9 @@ class Replay:
             if got != _canonical(want):
                 raise ReplayMismatch(f"{name} call #{index + 1}: {key} is {got}, the fixture "
                                      f"expects {_canonical(want)}")
+        if "result" not in recorded:
+            raise ReplayMismatch(f"the recording of module call #{index + 1} ({name}) "
+                                 "holds no reply (it was not JSON)")
         self._next += 1
         return plain(recorded["result"])
 
@@ -186,9 +189,11 @@ class CallLog:
     def __call__(self, name, arguments):
         self.attempted.append(name)
         result = self._dispatch(name, arguments)
-        try:
-            self.calls.append({"operation": name, "args": plain(arguments),
-                               "result": plain(result)})
-        except (TypeError, ValueError):
-            self.calls.append({"operation": name, "result": plain(result)})
+        call = {"operation": name}
+        for key, value in (("args", arguments), ("result", result)):
+            try:
+                call[key] = plain(value)
+            except (TypeError, ValueError):  # bytes from a BLOB column: kept out of the log
+                pass
+        self.calls.append(call)
         return result
