@@ -7,6 +7,7 @@ Sections, in the order a reviewer asks about them:
   code        unified diff of every step's code
   model       provider, model, model sha256, compiler version
   templates   template id (and version) of every step
+  modules     module operations each step's code is given (``uses``)
   compliance  sha256 of every compliance prompt block
   validation  per step: attempts, passed, first-pass result of every stage; the
               validation settings; input-gate warnings
@@ -29,7 +30,8 @@ from compiled_ai.artifacts.manifest import SPEC_FILE, StepRecord
 from compiled_ai.artifacts.store import VerifiedArtifact
 
 Kind = Literal["added", "removed", "changed"]
-SECTIONS = ("spec", "code", "model", "templates", "compliance", "validation", "tokens", "files")
+SECTIONS = ("spec", "code", "model", "templates", "modules", "compliance", "validation", "tokens",
+            "files")
 STAGES = ("security", "syntax", "execution", "accuracy")
 
 
@@ -62,6 +64,8 @@ def diff_artifacts(a: VerifiedArtifact, b: VerifiedArtifact) -> list[Change]:
     changes += [Change("model", p, k, x, y) for p, k, x, y in json_diff(model_a, model_b)]
     changes += [Change("templates", p, k, x, y) for p, k, x, y in json_diff(
         {s.id: s.template for s in ma.steps}, {s.id: s.template for s in mb.steps})]
+    changes += [Change("modules", p, k, x, y) for p, k, x, y in json_diff(
+        {s.id: s.uses for s in ma.steps if s.uses}, {s.id: s.uses for s in mb.steps if s.uses})]
     changes += [Change("compliance", p, k, x, y)
                 for p, k, x, y in json_diff(ma.compliance, mb.compliance)]
     changes += [Change("validation", p, k, x, y) for p, k, x, y in json_diff(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 ARTIFACT_FORMAT = "compiled-ai/artifact"
 ARTIFACT_VERSION = 1
@@ -62,6 +62,15 @@ class StepRecord(_Model):
     first_pass: dict[str, bool | None]  # stage -> passed on attempt 1 (None: not reached)
     fixtures: int
     holdout_fixtures: int
+    uses: list[str] = []  # module operations the step's code is given (spec 'uses')
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_uses(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """A step without modules dumps as before ``uses`` existed (manifests unchanged)."""
+        data: dict[str, Any] = handler(self)
+        if not self.uses:
+            data.pop("uses", None)
+        return data
 
 
 class Manifest(_Model):

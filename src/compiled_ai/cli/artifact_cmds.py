@@ -58,7 +58,8 @@ def inspect_command(artifact: Path, code: bool) -> None:
     for step in m.steps:
         marks = " ".join({True: "[green]✓[/]", False: "[red]✗[/]", None: "·"}[step.first_pass[s]]
                          for s in ("security", "syntax", "execution", "accuracy"))
-        table.add_row(step.id, step.template, str(len(step.attempts)), marks,
+        template = step.template + (f" uses {', '.join(step.uses)}" if step.uses else "")
+        table.add_row(step.id, template, str(len(step.attempts)), marks,
                       f"{step.fixtures} ({step.holdout_fixtures} holdout)",
                       step.code_sha256[7:23] + "…")
     console.print(table)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.markup import escape
@@ -46,12 +48,24 @@ def list_command(db: Path | None, limit: int) -> None:
         raise AuditError(f"{log.path}: no audit log here")
     rows = list(log.rows())[-limit:]
     table = Table()
-    for column in ("seq", "recorded_at", "workflow", "outcome", "ms", "tokens", "input",
-                   "output"):
+    for column in ("seq", "recorded_at", "workflow", "outcome", "ms", "tokens", "modules",
+                   "input", "output"):
         table.add_column(column)
     for row in rows:
         table.add_row(str(row["seq"]), row["recorded_at"], row["workflow"], row["outcome"]
                       if row["error_kind"] is None else f"{row['outcome']} ({row['error_kind']})",
-                      f"{row['duration_ms']:.2f}", str(row["tokens"]), row["input_sha256"][7:19],
+                      f"{row['duration_ms']:.2f}", str(row["tokens"]), _modules(row),
+                      row["input_sha256"][7:19],
                       (row["output_sha256"] or "-")[7:19])
     console.print(table)
+
+
+def _modules(row: dict[str, Any]) -> str:
+    """``database.query x2`` per operation, summed over the run's steps."""
+    if not row.get("module_calls"):
+        return "-"
+    totals: dict[str, int] = {}
+    for counts in json.loads(row["module_calls"]).values():
+        for name, count in counts.items():
+            totals[name] = totals.get(name, 0) + count
+    return ", ".join(f"{name} x{count}" for name, count in sorted(totals.items()))

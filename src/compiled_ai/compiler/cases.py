@@ -8,7 +8,8 @@ from the fixture's ``recorded`` outputs, so no model and no module is needed at
 compile time. Every time the step is reached makes one case: inside a foreach, one
 case per element. A case's expected values are the fixture's golden outputs for the
 fields the step produces; inside a foreach, those of the element's entry in the
-collected list.
+collected list. A step with ``uses`` takes, per case, the module calls the fixture
+records for that run; an earlier step with ``uses`` is answered from its recording too.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from typing import Any
 from compiled_ai.compiler.templates import runner_options
 from compiled_ai.compiler.validate.cases import StepCase
 from compiled_ai.errors import CompilationFailed, CompiledAIError, SpecError
+from compiled_ai.runtime._module_interface import Replay, with_modules
 from compiled_ai.runtime.flow import Interpreter, State, Visit
 from compiled_ai.runtime.loader import load_function
+from compiled_ai.runtime.modules.interface import step_interface
 from compiled_ai.runtime.templates import StepFunction, call_template
 from compiled_ai.spec.models import (
     BoundedStep,
@@ -44,17 +47,28 @@ def step_cases(spec: Spec, step: CompiledStep, compiled: dict[str, str]) -> list
     cases: list[StepCase] = []
     holdouts = 0
     for fixture in spec.fixtures:
-        for arguments, visit in _reach(nodes, step, fixture, functions):
+        for run, (arguments, visit) in enumerate(_reach(nodes, step, fixture, functions)):
             holdouts += fixture.holdout
             name = fixture.name + "".join(f"[{index}]" for _id, index in visit.loops)
             cases.append(StepCase(
                 name=name, holdout=fixture.holdout, inputs=arguments,
                 expected=_expected(fixture, step, visit),
-                holdout_number=holdouts if fixture.holdout else 0))
+                holdout_number=holdouts if fixture.holdout else 0,
+                module_calls=_recorded_calls(fixture, step, run) if step.uses else None))
     if not any(case.expected for case in cases):
         raise SpecError(f"step {step.id!r}: no fixture checks any of its outputs "
                         f"({', '.join(step.outputs)}); add them to the expected outputs")
     return cases
+
+
+def _recorded_calls(fixture: Fixture, step: CompiledStep, run: int) -> list[dict[str, Any]]:
+    runs = fixture.recorded_outputs(step.id)
+    if run >= len(runs):
+        raise SpecError(f"fixture {fixture.name!r}: no recorded module calls for step "
+                        f"{step.id!r} (run {run + 1}); add them under "
+                        f"'recorded: {{{step.id}: {{calls: [...]}}}}' (a list, one per run, "
+                        "inside a foreach)")
+    return list(runs[run]["calls"])
 
 
 def prune(nodes: list[Any], target: str) -> tuple[list[Any], bool]:
@@ -100,8 +114,23 @@ def _reach(nodes: list[Any], target: CompiledStep, fixture: Fixture,
                     f"'recorded: {{{step.id}: ...}}' so the steps after it can be tested")
             used_counts[step.id] = used + 1
             return dict(queue[used])
-        return call_template(template_id(step.template), functions[step.id], step.id,
-                             arguments, runner_options(step))
+        function = functions[step.id]
+        replay = None
+        if step.uses:  # an earlier step with modules: answered from its recording
+            run = used_counts.get(step.id, 0)
+            used_counts[step.id] = run + 1
+            replay = Replay(_recorded_calls(fixture, step, run))
+            function = with_modules(function, step_interface(step.uses, replay))
+        try:
+            produced = call_template(template_id(step.template), function, step.id,
+                                     arguments, runner_options(step))
+        except CompiledAIError as exc:
+            raise CompilationFailed(f"fixture {fixture.name!r}: step {step.id!r} failed "
+                                    f"before {target.id!r} was reached: {exc}") from None
+        if replay is not None and replay.unused():
+            raise CompilationFailed(f"fixture {fixture.name!r}: step {step.id!r} did not make "
+                                    f"its recorded module calls {', '.join(replay.unused())}")
+        return produced
 
     try:
         Interpreter(run_leaf).run(nodes, State.start(fixture.input))

@@ -123,9 +123,11 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
                   canary: str) -> tuple[str, StepRecord]:
     frame = frame_for(spec, step)
     cases = step_cases(spec, step, compiled)
-    examples = [(c.inputs, c.expected) for c in cases if not c.holdout]
+    visible = [c for c in cases if not c.holdout]
+    examples = [(c.inputs, c.expected) for c in visible]
     messages = build_messages(frame, step.intent, step.inputs, step.outputs, examples,
-                              [text for text, _digest in blocks.values()], canary)
+                              [text for text, _digest in blocks.values()], canary,
+                              module_calls=[c.module_calls or [] for c in visible])
     compliance = context_for(spec, step, frame.function_name)
     attempts: list[Attempt] = []
     sources: list[str] = []
@@ -156,6 +158,7 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
                 id=step.id, kind=step.kind, template=frame.template_id,
                 file=f"steps/{step.id}.py", function=frame.function_name,
                 code_sha256=sha256_bytes(source.encode("utf-8")), attempts=attempts,
+                uses=list(step.uses),
                 first_pass=first.first_pass(), fixtures=len(cases),
                 holdout_fixtures=sum(c.holdout for c in cases))
         failed = result.stages[-1]

@@ -50,11 +50,12 @@ def validate_candidate(source: str, frame: StepFrame, outputs: dict[str, dict], 
     if not syntax.passed:
         return result
     execution, run = check_execution(source, frame.function_name, outputs, cases, limits,
-                                     canaries, template=frame.template_id, options=frame.options)
+                                     canaries, template=frame.template_id, options=frame.options,
+                                     uses=frame.uses)
     result.stages.append(execution)
     if not execution.passed:
         return result
     result.stages.append(check_accuracy(source, frame.function_name, cases, run, tolerances,
                                         limits, seeds, template=frame.template_id,
-                                        options=frame.options))
+                                        options=frame.options, uses=frame.uses))
     return result

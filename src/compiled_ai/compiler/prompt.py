@@ -13,6 +13,7 @@ from compiled_ai.compiler.templates import StepFrame
 from compiled_ai.compiler.validate.findings import Finding
 from compiled_ai.providers.base import Message
 from compiled_ai.security.canary import canary_instruction
+from compiled_ai.spec.operations import operation
 
 ALLOWED_IMPORTS_TEXT = "math, re, decimal, fractions, datetime, statistics, itertools, " \
     "functools, collections, string, typing"
@@ -36,23 +37,35 @@ def build_messages(
     examples: list[tuple[dict[str, Any], dict[str, Any]]],
     compliance: list[str],
     canary: str | None = None,
+    module_calls: list[list[dict[str, Any]]] | None = None,
 ) -> list[Message]:
     """The first request for a step; ``canary`` is planted for the output gate.
 
     A wrapper template's function sees narrower parameters and results than its step
-    (one record, one event): the frame's own ones are shown, with its guidance.
+    (one record, one event): the frame's own ones are shown, with its guidance. A step
+    with ``uses`` gets its ``modules`` described, and ``module_calls`` (per example, the
+    recorded calls) say what the modules replied in each example.
     """
+    defined = ("the types shown are already defined; do not redefine them" if frame.uses
+               else "the result type is already defined")
     sections = [
         f"Task: {intent.strip()}",
-        "Implement exactly this signature (the result type is already defined):\n"
+        f"Implement exactly this signature ({defined}):\n"
         f"```python\n{frame.result_definition.strip()}\n\n{frame.signature}\n    ...\n```",
     ]
     if frame.guidance:
         sections.append(f"How the template calls it: {frame.guidance}")
     sections += ["Parameters:\n" + _describe(frame.parameters or inputs),
                  "Result keys:\n" + _describe(frame.result_fields or outputs)]
+    if frame.uses:
+        sections.append(_describe_modules(frame.uses))
     if examples:
-        sections.append("Examples (each must hold):\n" + "\n".join(frame.example_lines(examples)))
+        told = ("; modules is passed too and answers as listed after them" if frame.uses
+                else "")
+        sections.append(f"Examples (each must hold{told}):\n"
+                        + "\n".join(frame.example_lines(examples)))
+    if frame.uses and examples and module_calls:
+        sections.append(_describe_replies(examples, module_calls))
     if compliance:
         sections.append("Compliance requirements:\n" + "\n".join(compliance))
     system = SYSTEM_PROMPT if canary is None else f"{SYSTEM_PROMPT}\n{canary_instruction(canary)}"
@@ -84,6 +97,29 @@ def build_retry(previous: list[Message], reply: str, findings: list[Finding],
     )
     return [system, request, Message(role="assistant", content=reply),
             Message(role="user", content=content)]
+
+
+def _describe_modules(uses: tuple[str, ...]) -> str:
+    lines = ["Modules: the parameter `modules` is the function's only way to reach a database, "
+             "a web service or a notification channel; never import anything for that. It "
+             "offers exactly these operations (anything else raises an error):"]
+    for name in uses:
+        op = operation(name)
+        reply = ", ".join(f'"{k}": {a}' for k, (a, _s) in op.result.items())
+        lines.append(f"- {op.call_text()} -> {{{reply}}}: {op.summary}")
+    lines.append("Call them like this:\n```python\n"
+                 + "\n".join(operation(name).example for name in uses) + "\n```")
+    return "\n".join(lines)
+
+
+def _describe_replies(examples: list[tuple[dict[str, Any], dict[str, Any]]],
+                      module_calls: list[list[dict[str, Any]]]) -> str:
+    lines = ["What the modules replied in those examples (calls in order):"]
+    for (given, _expected), calls in zip(examples, module_calls, strict=True):
+        replies = "; ".join(f"{c['operation']} -> {_json(c['result'])}" for c in calls) \
+            or "no module call"
+        lines.append(f"- input {_json(given)}: {replies}")
+    return "\n".join(lines)
 
 
 def _describe(fields: dict[str, dict[str, Any]]) -> str:

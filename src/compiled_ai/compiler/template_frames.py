@@ -17,6 +17,7 @@ from compiled_ai.compiler.frame import (
     camel,
     field_annotations,
     keyword_call_check,
+    module_parameter,
     typed_dict,
 )
 from compiled_ai.compiler.types import annotation
@@ -58,7 +59,7 @@ def batch_frame(step: CompiledStep, ident: str, head: str, options: dict[str, An
     parameters = {**_record_fields(step, batch), **shared}
     result_fields = record_schema(step.outputs[results])["properties"]
     result_type = f"{camel(step.id)}Result"
-    params = field_annotations(parameters)
+    params = {**field_annotations(parameters), **module_parameter(step.uses)}
     record_names = list(_record_fields(step, batch))
     shared_text = (f" plus {', '.join(shared)} (the same for every record)" if shared else "")
     errors = ("a record that raises is listed under "
@@ -113,7 +114,7 @@ def validator_frame(step: CompiledStep, ident: str, head: str,
     values = {k: v for k, v in step.outputs.items() if k not in VALIDATOR_FIELDS}
     result_type = f"{camel(step.id)}Result"
     returns = f"{result_type} | str"
-    params = field_annotations(step.inputs)
+    params = {**field_annotations(step.inputs), **module_parameter(step.uses)}
     guidance = (
         f"This is an input validator. If the input is acceptable, return the cleaned, "
         f"normalised value as a {result_type} dict ({', '.join(values)}). If it is not, "
@@ -158,7 +159,8 @@ def stream_frame(step: CompiledStep, ident: str, head: str, options: dict[str, A
         event_annotation = event_type
     else:
         event_annotation = annotation(items) if items else "Any"
-    params = {"state": state_type, "event": event_annotation, **field_annotations(shared)}
+    shared_params = {**field_annotations(shared), **module_parameter(step.uses)}
+    params = {"state": state_type, "event": event_annotation, **shared_params}
     if emit:
         item = record_schema(step.outputs[emit])
         returns = f"tuple[{state_type}, list[{annotation(item) if item else 'Any'}]]"
@@ -176,8 +178,8 @@ def stream_frame(step: CompiledStep, ident: str, head: str, options: dict[str, A
         f"once per element of the list input {events!r}, in order, passing the current state, "
         f"the event{shared_text}; {shape}. The final state's fields are the step's output. "
         "Handle ONE event per call; never loop over events or keep a list of them.")
-    checked = ", ".join(["state", "event", *(f"{k}=data[{k!r}]" for k in shared)])
-    shared_dict = typed_dict("_TemplateShared", field_annotations(shared))
+    checked = ", ".join(["state", "event", *(f"{k}=data[{k!r}]" for k in shared_params)])
+    shared_dict = typed_dict("_TemplateShared", shared_params)
     call_check = (f"\n\n{shared_dict}\n\ndef _template_call(state: {state_type}, "
                   f"event: {event_annotation}, data: _TemplateShared) -> {returns}:\n"
                   f"    return {step.id}({checked})\n")

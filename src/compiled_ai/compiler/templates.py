@@ -9,12 +9,16 @@ function through that same runner.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from compiled_ai.compiler.frame import (
     StepFrame,
     camel,
     field_annotations,
     header,
     keyword_call_check,
+    module_parameter,
+    module_stub,
     typed_dict,
 )
 from compiled_ai.compiler.template_frames import batch_frame, stream_frame, validator_frame
@@ -34,15 +38,21 @@ def frame_for(spec: Spec, step: CompiledStep) -> StepFrame:
             f"(available: {', '.join(TEMPLATES)})"
         )
     ident = template_id(step.template)
-    head = header(spec.name, spec.version, step.id, ident)
+    head = header(spec.name, spec.version, step.id, ident, step.uses)
     options = runner_options(step)
     if step.template == "batch_processor":
-        return batch_frame(step, ident, head, options)
-    if step.template == "input_validator":
-        return validator_frame(step, ident, head, options)
-    if step.template == "streaming_processor":
-        return stream_frame(step, ident, head, options)
-    return _sync_frame(step, ident, head)
+        frame = batch_frame(step, ident, head, options)
+    elif step.template == "input_validator":
+        frame = validator_frame(step, ident, head, options)
+    elif step.template == "streaming_processor":
+        frame = stream_frame(step, ident, head, options)
+    else:
+        frame = _sync_frame(step, ident, head)
+    if not step.uses:
+        return frame
+    # the module stubs sit with the result type: defined by the frame, shown in the prompt
+    return replace(frame, uses=tuple(step.uses), result_definition=(
+        frame.result_definition.rstrip("\n") + "\n\n\n" + module_stub(step.uses)))
 
 
 def runner_options(step: CompiledStep) -> dict[str, object]:
@@ -53,7 +63,7 @@ def runner_options(step: CompiledStep) -> dict[str, object]:
 def _sync_frame(step: CompiledStep, ident: str, head: str) -> StepFrame:
     """sync_handler@1: the step's inputs as keyword arguments, its outputs as the result."""
     result_type = f"{camel(step.id)}Result"
-    params = field_annotations(step.inputs)
+    params = {**field_annotations(step.inputs), **module_parameter(step.uses)}
     listed = ", ".join(f"{name}: {kind}" for name, kind in params.items())
     return StepFrame(
         template_id=ident,

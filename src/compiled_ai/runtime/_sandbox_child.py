@@ -13,6 +13,8 @@ import builtins
 import json
 import sys
 
+_module_interface = None  # imported by main(), beside this file, before the audit hook
+
 CLONE_NEWNET = 0x40000000
 _DENIED_EVENT_PREFIXES = (
     "open", "os.", "socket.", "subprocess.", "shutil.", "ctypes.", "pty.", "signal.",
@@ -146,11 +148,16 @@ def _canonical(value):
                       allow_nan=False)
 
 
-def _run_case(call, case, repeat):
+def _run_case(call, case, repeat, replay=None):
+    """``replay``: (bindings, recorded calls) when the step uses modules; each repeat
+    replays the recording afresh."""
     outputs = []
     for _ in range(repeat):
         try:
-            result = call(case)
+            if replay is None:
+                result = call(case)
+            else:
+                result = _module_interface.replayed_call(call, case, *replay)
         except RecursionError:
             return {"ok": False, "error": "RecursionError: maximum recursion depth exceeded"}
         except MemoryError:
@@ -188,9 +195,18 @@ def _private_report_channel():
 
 def _caller(function, template, options, runners):
     """A case runs through the template's runner, the one the runtime uses (default: a
-    plain keyword call, sync_handler@1)."""
+    plain keyword call, sync_handler@1); a step that uses modules gets its interface."""
     runner = runners[template or "sync_handler@1"]
-    return lambda case: runner(function, case, options)
+    return lambda case, modules=None: runner(
+        _module_interface.with_modules(function, modules), case, options)
+
+
+def _replays(job):
+    """Per case: (bindings, recorded calls) for a step that uses modules, else None."""
+    modules = job.get("modules")
+    if not modules:
+        return [None] * len(job["cases"])
+    return [(modules["bindings"], calls) for calls in modules["calls"]]
 
 
 def main():
@@ -198,6 +214,8 @@ def main():
     nonce = job.pop("nonce")
     send = _private_report_channel()
     # the runners sit beside this file (sys.path[0]); loaded before the audit hook
+    global _module_interface
+    import _module_interface
     import _template_runners
     for module in job["allowed_imports"]:  # load before the hook: imports read files
         __import__(module)
@@ -217,7 +235,8 @@ def main():
     except BaseException as exc:  # report import-time failures as such
         results = [{"ok": False, "error": f"module failed to load: {type(exc).__name__}: {exc}"}]
     else:
-        results = [_run_case(call, case, int(job["repeat"])) for case in job["cases"]]
+        results = [_run_case(call, case, int(job["repeat"]), replay)
+                   for case, replay in zip(job["cases"], _replays(job), strict=True)]
     report = {"nonce": nonce, "results": results, "network_isolated": isolated}
     send(json.dumps(report).encode("utf-8"))
 

@@ -3,7 +3,11 @@
 Compiled steps run in-process by default (microseconds per step); ``isolated=True``
 runs each in the sandbox instead, for inputs you trust less than the code. Bounded
 steps go to the injected ``BoundedInvoker`` (the only model calls after compile time,
-whose tokens are counted here); ``call`` steps go to the injected module registry.
+whose tokens are counted here); ``call`` steps go to the injected module registry,
+and so do the module calls of compiled steps that declare ``uses``: such a step's
+function receives ``modules``, a view of the registry restricted to its declared
+operations. Those steps run in-process only (the sandbox child has no way to reach
+the run's modules), so an isolated workflow that has one is refused when loaded.
 A run whose bounded step parks the transaction for human review stops there and
 reports ``status='review'``.
 """
@@ -28,14 +32,16 @@ from compiled_ai.errors import (
     InputError,
     StepExecutionError,
 )
+from compiled_ai.runtime._module_interface import CallLog, Replay
 from compiled_ai.runtime.bounded_protocol import BoundedInvoker, BoundedOutcome
 from compiled_ai.runtime.checkpoint import Checkpoint, scoped
 from compiled_ai.runtime.flow import Interpreter, State, Visit
 from compiled_ai.runtime.loader import LoadedStep, load_steps
+from compiled_ai.runtime.modules.interface import registry_dispatch, step_interface
 from compiled_ai.runtime.modules.registry import ModuleRegistry
 from compiled_ai.runtime.sandbox import SandboxLimits, run_in_sandbox
 from compiled_ai.runtime.schemas import first_error, result_schema
-from compiled_ai.spec.models import BoundedStep, CallStep, LeafStep, Spec
+from compiled_ai.spec.models import BoundedStep, CallStep, CompiledStep, LeafStep, Spec
 
 
 @dataclass
@@ -46,9 +52,12 @@ class RunResult:
     status: Literal["ok", "review"] = "ok"
     review_id: int | None = None  # set when status is 'review'
     reason: str | None = None
-    # outputs of bounded and call steps, one per run of the step, in order: the same
-    # shape as a fixture's ``recorded``, so a run can be replayed without model or module
+    # outputs of bounded and call steps, and ``{"calls": [...]}`` of steps with ``uses``,
+    # one per run of the step, in order: the same shape as a fixture's ``recorded``, so a
+    # run can be replayed without model or module
     recorded: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # step id -> module operation -> calls made (attempted, failed ones included)
+    module_calls: dict[str, dict[str, int]] = field(default_factory=dict)
     bounded: list[tuple[str, BoundedOutcome]] = field(default_factory=list)
     error: CompiledAIError | None = None
 
@@ -83,9 +92,18 @@ class Workflow:
         leaves = self.spec.leaves()
         self.needs_model = [s.id for s in leaves if isinstance(s, BoundedStep)]
         self._calls = [s for s in leaves if isinstance(s, CallStep)]
+        self._users = [s for s in self.spec.compiled_steps() if s.uses]
+        if isolated and self._users:
+            raise ConfigurationError(
+                f"step(s) {', '.join(s.id for s in self._users)} use modules, and steps "
+                "with modules run in-process only (the sandbox cannot reach the run's "
+                "modules): run without --isolated")
         if modules is not None:
             for step in self._calls:
                 modules.check(step.operation)
+            for user in self._users:
+                for name in user.uses:
+                    modules.check(name)
         # validators built once: every run checks against the same schemas
         self._input_check = Draft202012Validator(self.input_schema)
         self._output_check = Draft202012Validator(self.output_schema)
@@ -138,10 +156,11 @@ class Workflow:
             raise ConfigurationError(
                 f"step(s) {', '.join(self.needs_model)} are bounded model calls, and this run "
                 "has no bounded invoker (a provider for run-time calls)")
-        if self._calls and self._modules is None:
+        callers = [s.id for s in self._calls] + [s.id for s in self._users]
+        if callers and self._modules is None:
             raise ConfigurationError(
-                f"step(s) {', '.join(s.id for s in self._calls)} call modules, and this run "
-                "has no module configuration")
+                f"step(s) {', '.join(callers)} call modules, and this run has no module "
+                "configuration")
 
     def _execute(self, payload: Any, transaction: str, result: RunResult,
                  history: dict[str, list[dict[str, Any]]] | None,
@@ -158,6 +177,9 @@ class Workflow:
             started = time.perf_counter()
             if history is not None and isinstance(step, BoundedStep | CallStep):
                 produced = _replayed(history, step.id)
+            elif isinstance(step, CompiledStep) and step.uses:
+                produced = self._with_modules(step, arguments, result, lock, history,
+                                              checkpoint)
             else:
                 produced = self._leaf(step, arguments, transaction, result, lock,
                                       scoped(checkpoint, visit.loops))
@@ -179,6 +201,34 @@ class Workflow:
         if problem is not None:
             raise StepExecutionError(f"output does not match the output schema: {problem}")
         result.output = output
+
+    def _with_modules(self, step: CompiledStep, arguments: dict[str, Any], result: RunResult,
+                      lock: threading.Lock, history: dict[str, list[dict[str, Any]]] | None,
+                      checkpoint: Checkpoint | None) -> dict[str, Any]:
+        """Run a step with ``uses``: its module calls go to the registry (or, replaying, to
+        the history), each one logged for the audit record and the run's ``recorded``."""
+        replay = None
+        if history is not None:
+            replay = Replay(_replayed(history, step.id).get("calls", []))
+            log = CallLog(replay)
+        else:
+            assert self._modules is not None  # checked before the run started
+            log = CallLog(registry_dispatch(self._modules))
+        try:
+            produced = self.steps[step.id].call(arguments, checkpoint,
+                                                modules=step_interface(step.uses, log))
+            if replay is not None and replay.unused():
+                raise StepExecutionError(f"replay: step {step.id!r} did not make its recorded "
+                                         f"module calls {', '.join(replay.unused())}; the run "
+                                         "diverged from the recorded one")
+        finally:
+            with lock:
+                counts = result.module_calls.setdefault(step.id, {})
+                for name in log.attempted:
+                    counts[name] = counts.get(name, 0) + 1
+        with lock:
+            result.recorded.setdefault(step.id, []).append({"calls": log.calls})
+        return produced
 
     def _leaf(self, step: LeafStep, arguments: dict[str, Any], transaction: str,
               result: RunResult, lock: threading.Lock,

@@ -14,6 +14,7 @@ from typing import Any
 
 from compiled_ai.artifacts.store import VerifiedArtifact
 from compiled_ai.errors import ArtifactError, StepExecutionError
+from compiled_ai.runtime._module_interface import ModuleInterface, with_modules
 from compiled_ai.runtime._sandbox_child import restricted_builtins
 from compiled_ai.runtime._template_runners import STREAM
 from compiled_ai.runtime.checkpoint import Checkpoint
@@ -33,11 +34,19 @@ class LoadedStep:
     outputs: dict[str, dict[str, Any]]
     options: dict[str, Any] = field(default_factory=dict)  # the template runner's options
     code_sha256: str = ""
+    uses: tuple[str, ...] = ()  # module operations the function receives as ``modules``
 
-    def call(self, arguments: dict[str, Any],
-             checkpoint: Checkpoint | None = None) -> dict[str, Any]:
-        return call_template(self.template, self.function, self.id, arguments, self.options,
-                             checkpoint=checkpoint, salt=self.code_sha256)
+    def call(self, arguments: dict[str, Any], checkpoint: Checkpoint | None = None,
+             modules: ModuleInterface | None = None) -> dict[str, Any]:
+        """``modules``: the interface a step with ``uses`` is given (its declared
+        operations only); required exactly when the step declares ``uses``."""
+        if bool(self.uses) != (modules is not None):
+            raise StepExecutionError(f"step {self.id!r}: declares uses "
+                                     f"{list(self.uses)} but was called with "
+                                     f"{'no' if modules is None else 'a'} module interface")
+        return call_template(self.template, with_modules(self.function, modules), self.id,
+                             arguments, self.options, checkpoint=checkpoint,
+                             salt=self.code_sha256)
 
     def fold(self, events: Iterable[Any], shared: dict[str, Any] | None = None,
              on_emit: Callable[[Any], None] | None = None) -> dict[str, Any]:
@@ -76,6 +85,10 @@ def load_steps(artifact: VerifiedArtifact, spec: Spec) -> dict[str, LoadedStep]:
         source = artifact.files[record.file].decode("utf-8")
         function = load_function(source, record.id, record.function, record.file)
         step = declared[record.id]
+        if list(record.uses) != list(step.uses):
+            raise ArtifactError(f"step {record.id!r}: the manifest says it uses "
+                                f"{record.uses or 'no modules'}, the spec says "
+                                f"{step.uses or 'no modules'}")
         try:
             options = normalised(record.template.split("@")[0], step.template_options,
                                  record.id, step.inputs, step.outputs)
@@ -85,7 +98,7 @@ def load_steps(artifact: VerifiedArtifact, spec: Spec) -> dict[str, LoadedStep]:
         steps[record.id] = LoadedStep(id=record.id, template=record.template, source=source,
                                       function=function, inputs=step.inputs,
                                       outputs=step.outputs, options=options,
-                                      code_sha256=record.code_sha256)
+                                      code_sha256=record.code_sha256, uses=tuple(step.uses))
     missing = [step_id for step_id in declared if step_id not in steps]
     if missing:
         raise ArtifactError(f"compiled step(s) {', '.join(missing)} missing from the manifest")

@@ -49,6 +49,14 @@ class CaseResult:
         return json.loads(self.outputs[0]) if self.ok and self.outputs else None
 
 
+@dataclass(frozen=True)
+class ModuleReplay:
+    """What stands in for a step's modules in the sandbox: recorded replies."""
+
+    bindings: dict[str, dict[str, list[str]]]  # operation -> parameters, required
+    calls: list[list[dict[str, Any]]]  # per case, the recorded calls in order
+
+
 @dataclass
 class SandboxRun:
     cases: list[CaseResult]
@@ -59,15 +67,22 @@ class SandboxRun:
 def run_in_sandbox(source: str, function: str, cases: list[dict[str, Any]], *,
                    hash_seed: int = 0, repeat: int = 1,
                    limits: SandboxLimits | None = None, template: str | None = None,
-                   options: dict[str, Any] | None = None) -> SandboxRun:
+                   options: dict[str, Any] | None = None,
+                   modules: ModuleReplay | None = None) -> SandboxRun:
     """Each case is the step's inputs; ``template`` (an id like ``batch_processor@1``)
     and its normalised ``options`` make the child call the function through that
-    template's runner, as the runtime does; without them it is called directly."""
+    template's runner, as the runtime does; without them it is called directly.
+    ``modules``: for a step that uses modules, the interface's operations and, per
+    case, the recorded calls that answer them (the child holds no real module)."""
+    if modules is not None and len(modules.calls) != len(cases):
+        raise ValueError("one list of recorded module calls per case")
     limits = limits or SandboxLimits()
     nonce = secrets.token_hex(16)
     job = {
         "nonce": nonce, "source": source, "function": function, "cases": cases, "repeat": repeat,
         "template": template, "options": options or {},
+        "modules": None if modules is None else {"bindings": modules.bindings,
+                                                 "calls": modules.calls},
         "allowed_imports": sorted(ALLOWED_IMPORTS), "allowed_builtins": sorted(ALLOWED_BUILTINS),
         "limits": {"cpu_seconds": limits.cpu_seconds, "memory_bytes": limits.memory_bytes,
                    "open_files": limits.open_files, "processes": limits.processes,

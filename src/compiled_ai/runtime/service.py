@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compiled_ai.artifacts.canonical import sha256_json
+from compiled_ai.artifacts.canonical import canonical_json, sha256_json
 from compiled_ai.artifacts.store import read_verified
 from compiled_ai.runtime.audit.log import AuditLog, AuditRecord
 from compiled_ai.runtime.bounded_protocol import BoundedInvoker
@@ -60,4 +60,6 @@ def _record(workflow: Workflow, payload: Any, result: RunResult,
         input_sha256=input_hash,
         output_sha256=sha256_json(result.output) if finished else None,
         outcome=outcome, error_kind=error_kind,
-        duration_ms=round((time.perf_counter() - started) * 1000, 3), tokens=result.tokens)
+        duration_ms=round((time.perf_counter() - started) * 1000, 3), tokens=result.tokens,
+        module_calls=canonical_json(result.module_calls).decode("utf-8")
+        if result.module_calls else None)

@@ -36,12 +36,15 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    SerializerFunctionWrapHandler,
     Tag,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
 from compiled_ai.spec.expressions import ExpressionError, parse_expression
+from compiled_ai.spec.operations import OPERATION_PATTERN, operation
 
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 COMPLIANCE_TAGS = ("hipaa", "pci-dss", "soc2")
@@ -153,11 +156,46 @@ class _CompiledStep(_Strict):
     inputs: dict[str, dict[str, Any]] = Field(description="parameter name -> JSON Schema")
     outputs: dict[str, dict[str, Any]] = Field(description="result field -> JSON Schema")
     args: dict[str, Any] = Field(default_factory=dict, description=ARGS_DESCRIPTION)
+    uses: list[str] = Field(
+        default_factory=list, description="module operations the generated code is given, "
+        "e.g. ['database.query']: it receives them as the keyword argument 'modules' "
+        "(modules.database.query(...)); every fixture records their replies under "
+        "'recorded: {step_id: {calls: [...]}}'")
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_uses(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """A step without modules dumps as before ``uses`` existed (spec.json unchanged)."""
+        data: dict[str, Any] = handler(self)
+        if not self.uses:
+            data.pop("uses", None)
+        return data
 
     @field_validator("id")
     @classmethod
     def _identifier(cls, value: str) -> str:
         return _check_identifier(value, "decide_claim")
+
+    @field_validator("uses")
+    @classmethod
+    def _operations(cls, value: list[str]) -> list[str]:
+        for index, name in enumerate(value):
+            if not re.match(OPERATION_PATTERN, name):
+                raise LocatedError(f"{name!r} must be module.operation, like 'database.query'",
+                                   index)
+            try:
+                operation(name)
+            except ValueError as exc:
+                raise LocatedError(str(exc), index) from None
+            if name in value[:index]:
+                raise LocatedError(f"{name!r} is listed twice", index)
+        return value
+
+    @model_validator(mode="after")
+    def _modules_parameter_free(self) -> _CompiledStep:
+        if self.uses and "modules" in self.inputs:
+            raise LocatedError("a step with 'uses' receives its modules as the parameter "
+                               "'modules'; rename the input 'modules'", "inputs", "modules")
+        return self
 
     @field_validator("inputs", "outputs")
     @classmethod
@@ -439,7 +477,10 @@ class Fixture(_Strict):
         default_factory=dict,
         description="step id of a bounded or call step -> its recorded output (a list, "
                     "one per run, inside a foreach), so that compiled steps after it can be "
-                    "tested at compile time without a model or a module")
+                    "tested at compile time without a model or a module; step id of a "
+                    "function or rule step with 'uses' -> {calls: [{operation, result, "
+                    "args (optional)}, ...]}, the module replies its code receives, in "
+                    "order (a list of those, one per run, inside a foreach)")
 
     def recorded_outputs(self, step_id: str) -> list[dict[str, Any]]:
         value = self.recorded.get(step_id, [])
@@ -458,6 +499,37 @@ def _check_recorded(fixture: Fixture, step: BoundedStep | CallStep,
             where = (number,) if isinstance(fixture.recorded[step.id], list) else ()
             raise LocatedError(f"recorded output does not match step {step.id!r}'s outputs: "
                                f"{error.message}", *loc, *where, *error.absolute_path)
+
+
+def _check_calls(fixture: Fixture, step: CompiledStep, loc: tuple[str | int, ...]) -> None:
+    """A recorded run of a step with ``uses``: ``{calls: [...]}``, each call one of the
+    step's declared operations, its result shaped like that operation's reply."""
+    value = fixture.recorded[step.id]
+    for number, run in enumerate(fixture.recorded_outputs(step.id)):
+        where = (*loc, number) if isinstance(value, list) else loc
+        if set(run) != {"calls"} or not isinstance(run["calls"], list):
+            raise LocatedError(f"step {step.id!r} uses modules: record each run as "
+                               "{calls: [{operation: ..., result: {...}}, ...]}", *where)
+        for index, call in enumerate(run["calls"]):
+            here = (*where, "calls", index)
+            if not isinstance(call, dict) or not {"operation", "result"} <= set(call) \
+                    or not set(call) <= {"operation", "result", "args"}:
+                raise LocatedError("a recorded call has 'operation', 'result' and optionally "
+                                   "'args'", *here)
+            if call["operation"] not in step.uses:
+                raise LocatedError(f"{call['operation']!r} is not in step {step.id!r}'s uses "
+                                   f"({', '.join(step.uses)})", *here, "operation")
+            op = operation(call["operation"])
+            error = next(iter(Draft202012Validator(op.result_schema()).iter_errors(
+                call["result"])), None)
+            if error is not None:
+                raise LocatedError(f"not a reply of {op.name}: {error.message}", *here,
+                                   "result", *error.absolute_path)
+            args = call.get("args", {})
+            names = [p.name for p in op.parameters]
+            if not isinstance(args, dict) or not set(args) <= set(names):
+                raise LocatedError(f"args may name only {op.name}'s parameters "
+                                   f"({', '.join(names)})", *here, "args")
 
 
 @dataclass
@@ -513,10 +585,20 @@ class Spec(_Strict):
             names.add(fixture.name)
             for step_id in fixture.recorded:
                 leaf = leaves.get(step_id)
-                if not isinstance(leaf, BoundedStep | CallStep):
-                    raise LocatedError(f"{step_id!r} is not a bounded or call step",
-                                       "fixtures", index, "recorded", step_id)
-                _check_recorded(fixture, leaf, ("fixtures", index, "recorded", step_id))
+                loc = ("fixtures", index, "recorded", step_id)
+                if isinstance(leaf, FunctionStep | RuleStep) and leaf.uses:
+                    _check_calls(fixture, leaf, loc)
+                elif isinstance(leaf, BoundedStep | CallStep):
+                    _check_recorded(fixture, leaf, loc)
+                else:
+                    raise LocatedError(f"{step_id!r} is not a bounded or call step, nor a "
+                                       "step with 'uses'", *loc)
+            for leaf in self.compiled_steps():
+                if leaf.uses and leaf.id not in fixture.recorded:
+                    raise LocatedError(
+                        f"step {leaf.id!r} uses {', '.join(leaf.uses)}: record the replies "
+                        f"its code gets under 'recorded: {{{leaf.id}: {{calls: [...]}}}}'",
+                        "fixtures", index, "recorded")
         if all(fixture.holdout for fixture in self.fixtures):
             raise LocatedError("at least one fixture must not be a holdout (the LLM needs "
                                "examples)", "fixtures")

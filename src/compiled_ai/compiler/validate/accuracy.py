@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from compiled_ai.compiler.validate.cases import StepCase
+from compiled_ai.compiler.validate.cases import StepCase, module_replay
 from compiled_ai.compiler.validate.findings import Finding, StageResult
 from compiled_ai.runtime.sandbox import SandboxLimits, SandboxRun, run_in_sandbox
 from compiled_ai.spec.models import Tolerance
@@ -44,7 +44,8 @@ def _both_numbers(a: Any, b: Any) -> bool:
 def check_accuracy(source: str, function: str, cases: list[StepCase], first_run: SandboxRun,
                    tolerances: dict[str, Tolerance], limits: SandboxLimits | None = None,
                    seeds: tuple[int, ...] = DETERMINISM_SEEDS, *, template: str | None = None,
-                   options: dict[str, Any] | None = None) -> StageResult:
+                   options: dict[str, Any] | None = None,
+                   uses: tuple[str, ...] = ()) -> StageResult:
     findings: list[Finding] = []
     for case, result in zip(cases, first_run.cases, strict=True):
         got = result.value if isinstance(result.value, dict) else {}
@@ -61,19 +62,21 @@ def check_accuracy(source: str, function: str, cases: list[StepCase], first_run:
             message = f"{case.label}: {detail}"
         findings.append(Finding(id="ACC001", severity="error", message=message))
     findings += _determinism_findings(source, function, cases, first_run, limits, seeds,
-                                      template, options)
+                                      template, options, uses)
     return StageResult.of("accuracy", findings)
 
 
 def _determinism_findings(source: str, function: str, cases: list[StepCase],
                           first_run: SandboxRun, limits: SandboxLimits | None,
                           seeds: tuple[int, ...], template: str | None = None,
-                          options: dict[str, Any] | None = None) -> list[Finding]:
+                          options: dict[str, Any] | None = None,
+                          uses: tuple[str, ...] = ()) -> list[Finding]:
     reference = [r.outputs[0] if r.ok and r.outputs else None for r in first_run.cases]
     unstable: dict[str, set[int]] = {}
     for seed in seeds:
         run = run_in_sandbox(source, function, [c.inputs for c in cases], hash_seed=seed,
-                             repeat=2, limits=limits, template=template, options=options)
+                             repeat=2, limits=limits, template=template, options=options,
+                             modules=module_replay(uses, cases))
         for case, want, result in zip(cases, reference, run.cases, strict=True):
             if not result.ok or any(out != want for out in result.outputs):
                 label = case.label if case.holdout else f"fixture {case.name!r}"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from compiled_ai.runtime.sandbox import ModuleReplay
+from compiled_ai.spec.operations import bindings
 
 
 @dataclass(frozen=True)
@@ -13,6 +17,8 @@ class StepCase:
     inputs: dict[str, Any]  # the step's parameters
     expected: dict[str, Any]  # the step's result fields the fixture checks
     holdout_number: int = 0  # 1, 2, ... for holdouts: how findings refer to them
+    # for a step with ``uses``: the recorded module calls that answer this case, in order
+    module_calls: list[dict[str, Any]] | None = None
 
     @property
     def label(self) -> str:
@@ -20,3 +26,11 @@ class StepCase:
         if self.holdout:
             return f"holdout fixture #{self.holdout_number}"
         return f"fixture {self.name!r} with input {self.inputs}"
+
+
+def module_replay(uses: Sequence[str], cases: list[StepCase]) -> ModuleReplay | None:
+    """What answers the module calls of a step with ``uses`` in the sandbox: each case's
+    recorded calls (None for a step without modules)."""
+    if not uses:
+        return None
+    return ModuleReplay(bindings(list(uses)), [list(c.module_calls or []) for c in cases])

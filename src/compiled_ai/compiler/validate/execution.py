@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compiled_ai.compiler.validate.cases import StepCase
+from compiled_ai.compiler.validate.cases import StepCase, module_replay
 from compiled_ai.compiler.validate.findings import Finding, StageResult
 from compiled_ai.runtime.sandbox import SandboxLimits, SandboxRun, run_in_sandbox
 from compiled_ai.runtime.schemas import result_schema, violation
@@ -14,11 +14,14 @@ from compiled_ai.security.canary import canary_finding, find_canary
 def check_execution(source: str, function: str, outputs: dict[str, dict[str, Any]],
                     cases: list[StepCase], limits: SandboxLimits | None = None,
                     canaries: tuple[str, ...] = (), *, template: str | None = None,
-                    options: dict[str, Any] | None = None) -> tuple[StageResult, SandboxRun]:
+                    options: dict[str, Any] | None = None,
+                    uses: tuple[str, ...] = ()) -> tuple[StageResult, SandboxRun]:
     """``template``/``options``: run each case through the step's template runner, so a
-    wrapper template's fixtures test the wrapper and the function together."""
+    wrapper template's fixtures test the wrapper and the function together. ``uses``:
+    the step's module operations, answered in the sandbox by each case's recording."""
     run = run_in_sandbox(source, function, [c.inputs for c in cases], hash_seed=0,
-                         limits=limits, template=template, options=options)
+                         limits=limits, template=template, options=options,
+                         modules=module_replay(uses, cases))
     findings: list[Finding] = []
     if run.failure:
         findings.append(Finding(id="EXE003", severity="error",

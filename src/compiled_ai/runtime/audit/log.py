@@ -8,6 +8,11 @@ editing or deleting any row breaks the chain. A one-row ``head`` table, updated 
 the same transaction, records the last sequence number and hash, so truncating the
 newest rows is detected too. Triggers refuse UPDATE and DELETE through SQLite; the
 chain catches changes made by other means.
+
+``module_calls`` names the module operations each step invoked and how often
+(``{"lookup_member": {"database.query": 1}}``), never their arguments or replies. It is
+hashed only when set, so rows written before the column existed still verify; an
+older log gains the column when it is next opened.
 """
 
 from __future__ import annotations
@@ -26,13 +31,15 @@ from compiled_ai.errors import AuditError
 GENESIS = "sha256:" + "0" * 64
 COLUMNS = ("seq", "recorded_at", "workflow", "artifact_sha256", "input_sha256",
            "output_sha256", "outcome", "error_kind", "duration_ms", "tokens", "prev_hash")
+OPTIONAL_COLUMNS = ("module_calls",)  # hashed only when not NULL
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
     seq INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, workflow TEXT NOT NULL,
     artifact_sha256 TEXT NOT NULL, input_sha256 TEXT NOT NULL, output_sha256 TEXT,
     outcome TEXT NOT NULL, error_kind TEXT, duration_ms REAL NOT NULL,
-    tokens INTEGER NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+    tokens INTEGER NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
+    module_calls TEXT);
 CREATE TABLE IF NOT EXISTS head (id INTEGER PRIMARY KEY CHECK (id = 1),
     seq INTEGER NOT NULL, hash TEXT NOT NULL);
 CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records
@@ -52,6 +59,7 @@ class AuditRecord:
     error_kind: str | None
     duration_ms: float
     tokens: int = 0
+    module_calls: str | None = None  # canonical JSON: step -> operation -> count
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,10 @@ class VerifyReport:
 
 
 def row_hash(row: dict[str, Any]) -> str:
-    return sha256_json({column: row[column] for column in COLUMNS})
+    hashed = {column: row[column] for column in COLUMNS}
+    hashed.update({column: row[column] for column in OPTIONAL_COLUMNS
+                   if row.get(column) is not None})
+    return sha256_json(hashed)
 
 
 class AuditLog:
@@ -77,6 +88,10 @@ class AuditLog:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             connection.executescript(_SCHEMA)
+            present = {row[1] for row in connection.execute("PRAGMA table_info(records)")}
+            for column in OPTIONAL_COLUMNS:
+                if column not in present:  # a log written before the column existed
+                    connection.execute(f"ALTER TABLE records ADD COLUMN {column} TEXT")
         except (sqlite3.Error, OSError) as exc:
             raise AuditError(f"{self.path}: cannot open the audit log ({exc})") from None
         connection.row_factory = sqlite3.Row
@@ -90,7 +105,8 @@ class AuditLog:
                 head = db.execute("SELECT seq, hash FROM head WHERE id = 1").fetchone()
                 seq, prev = (head["seq"] + 1, head["hash"]) if head else (1, GENESIS)
                 row = {"seq": seq, "recorded_at": _now(), "prev_hash": prev,
-                       **{k: getattr(record, k) for k in COLUMNS if hasattr(record, k)}}
+                       **{k: getattr(record, k) for k in (*COLUMNS, *OPTIONAL_COLUMNS)
+                          if hasattr(record, k)}}
                 # hash the values as the REAL/INTEGER columns will return them
                 row["duration_ms"] = float(row["duration_ms"])
                 row["tokens"] = int(row["tokens"])
