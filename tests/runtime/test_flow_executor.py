@@ -211,7 +211,7 @@ def test_bounded_steps_go_to_the_invoker_and_tokens_are_summed_scripted(tmp_path
                              "best": 9.0}
     assert result.tokens == 30
     assert [c[1]["text"] for c in invoker.calls] == ["score 4", "score 9", "score 1"]
-    assert {(c[2], c[3]) for c in invoker.calls} == {("bounded_test", "tx-1")}
+    assert {(c[2], c[3]) for c in invoker.calls} == {("bounded_test@1.0.0", "tx-1")}
     assert result.recorded == {"read_note": [{"score": 4.0}, {"score": 9.0}, {"score": 1.0}]}
 
 
