@@ -194,16 +194,21 @@ def test_scripted_holdout_names_absent_after_holdout_failure(spec, holdout_wrong
 
 # --- a repeated failure changes the request ---------------------------------------------------
 
-def test_scripted_repeated_code_is_called_out_and_later_attempts_are_sampled(spec, spec_bytes):
-    provider = ScriptedProvider([UNSAFE, UNSAFE, CORRECT])
-    compiled = compile_spec(spec, spec_bytes, provider, CompileOptions(max_attempts=3))
-    assert len(compiled.manifest.steps[0].attempts) == 3
-    first, second, third = provider.requests
+def test_scripted_attempts_from_the_third_are_sampled_and_asked_afresh(spec, spec_bytes):
+    provider = ScriptedProvider([UNSAFE, HOLDOUT_WRONG, UNSAFE, CORRECT])
+    compiled = compile_spec(spec, spec_bytes, provider, CompileOptions(max_attempts=4))
+    assert len(compiled.manifest.steps[0].attempts) == 4
+    first, second, third, fourth = provider.requests
     assert (first.temperature, second.temperature) == (0.0, 0.0)
-    assert third.temperature > 0 and third.seed not in (first.seed, second.seed)
+    assert third.temperature > 0 and fourth.temperature > 0
+    assert len({first.seed, third.seed, fourth.seed}) == 3
+    # the second attempt repairs the first in conversation
     assert [m.role for m in second.messages] == ["system", "user", "assistant", "user"]
-    # the repeated code is not shown again: the request is asked afresh with the problems
-    assert [m.role for m in third.messages] == ["system", "user"]
-    assert third.messages[1].content.startswith(first.messages[1].content)
-    assert "failed validation, more than once" in third.messages[1].content
-    assert "[SEC" in third.messages[1].content
+    # later ones never see failed code (a small model copies it): the request afresh,
+    # with the last attempt's problems appended
+    for request in (third, fourth):
+        assert [m.role for m in request.messages] == ["system", "user"]
+        assert request.messages[1].content.startswith(first.messages[1].content)
+        assert "An earlier attempt at this function failed validation" in \
+            request.messages[1].content
+    assert "[SEC" in fourth.messages[1].content

@@ -109,8 +109,9 @@ def attempt_sampling(number: int) -> tuple[float, int]:
 
     At temperature 0 a small model often answers the repair request with the very code
     that failed, and the same request then gets the same answer every time: later
-    attempts would be wasted. From the third attempt the reply is sampled, with a seed
-    fixed per attempt, so a compile stays repeatable (and its log replayable).
+    attempts would be wasted. From the third attempt the request is asked afresh
+    (``build_retry(fresh=True)``) and the reply sampled, with a seed fixed per attempt,
+    so a compile stays repeatable (and its log replayable).
     """
     if number <= GREEDY_ATTEMPTS:
         return 0.0, DEFAULT_SEED
@@ -165,7 +166,7 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
         say(f"step {step.id}: attempt {number} failed at {failed.stage}: "
             f"{result.blocking[0].message[:120]}")
         messages = build_retry(messages, completion.text, result.blocking,
-                               repeated=source in sources[:-1])
+                               fresh=number + 1 > GREEDY_ATTEMPTS)
     raise CompilationFailed(
         f"step {step.id!r} failed validation on all {options.max_attempts} attempts",
         report=[{**a.model_dump(mode="json"), "step": step.id, "code": code}

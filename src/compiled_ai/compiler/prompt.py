@@ -74,21 +74,21 @@ def build_messages(
 
 
 def build_retry(previous: list[Message], reply: str, findings: list[Finding],
-                repeated: bool = False) -> list[Message]:
+                fresh: bool = False) -> list[Message]:
     """Feed the failed attempt and its findings back, asking for a corrected function.
 
-    ``repeated``: the reply was the same code as an earlier failed attempt. Shown its own
-    code again, a small model copies it token for token (even when sampling), so the
-    failed code is left out: the original request is asked afresh, with the problems
-    to avoid appended.
+    ``fresh``: leave the failed code out and ask the original request afresh, with the
+    problems to avoid appended. Shown its own code, a small model copies it token for
+    token, even when sampling, so later attempts would all fail the same way; asked
+    afresh, each sampled attempt is an independent try.
     """
     listed = "\n".join(f"- [{f.id}] {f.message}" for f in findings[:12])
     system, request = previous[:2]
-    if repeated:
+    if fresh:
         return [system, Message(role="user", content=(
-            f"{request.content}\n\nEarlier attempts at this function failed validation, "
-            f"more than once, with:\n{listed}\nWrite it again with a different approach that "
-            "avoids these problems, as the complete function in one ```python code block."))]
+            f"{request.content}\n\nAn earlier attempt at this function failed validation "
+            f"with:\n{listed}\nAvoid these problems. Reply with the complete function in one "
+            "```python code block."))]
     content = (
         "That function failed validation:\n"
         f"{listed}\n"
