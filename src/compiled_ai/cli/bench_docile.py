@@ -61,6 +61,8 @@ def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
 
     chosen = make_provider(provider, load_settings()) if llm_docs else None
     compiler = None
+    if compile_provider == "replay" and replay_from is None:
+        raise InputError("--compile-provider replay needs --replay-from ARTIFACT_OR_LOG")
     if compile_provider != "none":
         compiler = make_provider(compile_provider, load_settings(), replay_from)
     tag = f"synthetic_seed{seed}_docs{docs}" if synthetic else "real"

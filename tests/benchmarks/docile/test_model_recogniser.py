@@ -131,9 +131,10 @@ def test_failed_recogniser_is_reported_not_raised_scripted(split: tuple, tmp_pat
     assert not (tmp_path / f"layout_{layout}").exists()
 
 
-def test_run_uses_compiled_recognisers_and_falls_back_scripted(corpus: Path,
+def test_run_uses_compiled_recognisers_and_falls_back_scripted(small_corpus: Path,
                                                                tmp_path: Path) -> None:
     """Every cluster gets a good reply except the first, whose three replies are wrong."""
+    corpus = small_corpus
     _, train = load_docs(corpus, "train")
     _, val = load_docs(corpus, "val")
     clusters = Clusters()
@@ -155,16 +156,18 @@ def test_run_uses_compiled_recognisers_and_falls_back_scripted(corpus: Path,
 
     provider = ScriptedProvider(replies)
     result = run_docile(corpus, tick, compile_provider=provider, artifacts=tmp_path / "art")
+    assert result["compile_model"]["clusters_not_attempted"] == 0
     model = result["compile_model"]
     assert model["recognisers"] == len(members) and model["runtime_tokens"] == 0
     assert model["recognisers_passed"] == len(members) - 1
     assert model["clusters"]["0"]["fallback"] == "recogniser failed to compile"
     assert model["clusters"]["0"]["attempts"] == 3
     assert model["fallback_clusters"] >= 1 and model["used"] >= 1
+    assert (tmp_path / "art" / "failed" / "layout_0.json").is_file()
     assert model["compile_tokens"] == sum(c.get("compile_tokens", 0)
                                           for c in model["clusters"].values())
     assert all(c["compile_seconds"] >= 0 for c in model["clusters"].values() if c["kinds"])
-    assert not provider._answers  # noqa: SLF001 - every scripted reply was asked for
+    assert len(provider.requests) == len(replies)  # every scripted reply was asked for
     methods = result["methods"]
     assert methods["compiled_model"]["tokens"] == 0
     seen = methods["compiled_model"]["official"]["seen_layouts"]["kile"]["primary"]
@@ -172,3 +175,25 @@ def test_run_uses_compiled_recognisers_and_falls_back_scripted(corpus: Path,
     used = [c for c, info in model["clusters"].items() if info["used"]]
     for cluster in used:
         assert read_verified(tmp_path / "art" / f"layout_{cluster}").manifest.steps
+
+
+def test_model_clusters_caps_the_compiles_scripted(small_corpus: Path, tmp_path: Path) -> None:
+    """One cluster attempted, its two replies wrong: nothing used, the run still scores."""
+    _, train = load_docs(small_corpus, "train")
+    clusters = Clusters()
+    members: dict[int, list[Doc]] = defaultdict(list)
+    for doc in train:
+        members[clusters.add(doc.docid, doc.words)].append(doc)
+    first = sorted(members, key=lambda c: (-len(members[c]), c))[0]
+    built = recogniser_spec(first, members[first][:5], members[first][5:])
+    assert built is not None
+    replies = [bad_reply(f"recognise_layout_{first}", sorted(built[0].steps[0].outputs))] * 2
+    result = run_docile(small_corpus, lambda _l, _t: (lambda: None),
+                        compile_provider=ScriptedProvider(replies), artifacts=tmp_path,
+                        model_clusters=1, compile_attempts=2)
+    model = result["compile_model"]
+    assert model["clusters_attempted"] == 1 and model["used"] == 0
+    assert model["clusters_not_attempted"] == len(members) - 1
+    assert model["clusters"][str(first)]["attempts"] == 2
+    same = result["methods"]["compiled_model"]["official"]["all"]
+    assert same == result["methods"]["compiled"]["official"]["all"]  # the induced fallback

@@ -9,11 +9,12 @@ A field whose rule fails a holdout is dropped and the module rebuilt (the
 regenerate-with-findings loop); a module that still fails is not deployed and its
 documents go to review. Run: one sandboxed call per cluster batch, no model.
 
-Given a cluster's compiled recogniser (``recogniser``: model-written, through the
-compiler, from the same examples), the module also holds the recogniser's verified
-code and the profile's anchors, and the template calls it for fields whose label
-rule finds nothing; a field that fails a holdout then first loses its label rule
-(keeping the recogniser) before it is dropped. Without one, the profile alone.
+Given a cluster's compiled recognisers (``recogniser``: model-written, through the
+compiler, from the same examples; one per kind of value), the module also holds
+their verified code and the anchors of the fields of those kinds, and the template
+calls them for fields whose label rule finds nothing; a field that fails a holdout
+then first loses its label rule (keeping the recogniser) before it is dropped.
+Without recognisers, the profile alone.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class CompiledExtractor:
     passed: bool
     attempts: list[dict[str, Any]] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
-    recogniser: str | None = None  # the model-written function the module calls, if any
+    recognisers: list[str] = field(default_factory=list)  # model-written functions it calls
 
 
 def _spec(function: str, fields: list[str], example: Doc) -> tuple[Spec, FunctionStep]:
@@ -69,17 +70,24 @@ def _spec(function: str, fields: list[str], example: Doc) -> tuple[Spec, Functio
     return spec, step
 
 
+COMBINED = "recognise_values"  # the template's one call into the model-written functions
+
+
 def build_source(function: str, profile: dict[str, Any], example: Doc,
-                 recogniser: Recogniser | None = None) -> str:
-    fields = output_fields(profile, recogniser)
+                 recognisers: list[Recogniser] | None = None) -> str:
+    recognisers = recognisers or []
+    fields = output_fields(profile, recognisers)
     spec, step = _spec(function, fields, example)
     frame = frame_for(spec, step)
     body = inspect.getsource(engine)
     keys = "".join(f"        {name!r}: result[{name!r}],\n" for name in [*fields, "line_items"])
     called = "None"
-    if recogniser is not None:
-        body += f"\n\n{recogniser.source}"
-        called = recogniser.function
+    if recognisers:
+        body += "".join(f"\n\n{r.source}" for r in recognisers)
+        calls = "".join(f"    verdict.update({r.function}(text))\n" for r in recognisers)
+        body += (f"\n\ndef {COMBINED}(text: str) -> dict[str, Any]:\n"
+                 f"    verdict: dict[str, Any] = {{}}\n{calls}    return verdict\n")
+        called = COMBINED
     generated = (
         f"{body}\n\nPROFILE: dict[str, Any] = {json.dumps(profile, sort_keys=True)}\n\n\n"
         f"{frame.signature}\n"
@@ -88,9 +96,9 @@ def build_source(function: str, profile: dict[str, Any], example: Doc,
     return frame.assemble(generated)
 
 
-def output_fields(profile: dict[str, Any], recogniser: Recogniser | None) -> list[str]:
-    """The fields the module returns: those with a rule, and with a recogniser, anchored ones."""
-    anchored = profile.get("anchors", {}) if recogniser is not None else {}
+def output_fields(profile: dict[str, Any], recognisers: list[Recogniser] | None) -> list[str]:
+    """The fields the module returns: those with a rule, and with recognisers, anchored ones."""
+    anchored = profile.get("anchors", {}) if recognisers else {}
     return sorted(set(profile["fields"]) | set(anchored))
 
 
@@ -98,7 +106,8 @@ def clashes(recogniser: Recogniser) -> list[str]:
     """Top-level names of the model's code that would shadow the template's own."""
     template = {node.name for node in ast.parse(inspect.getsource(engine)).body
                 if isinstance(node, ast.FunctionDef)}
-    template |= {"PROFILE", "extract", "Bands", "GAP", "FIXED_MARGIN", "RADIUS", "LONGEST"}
+    template |= {"PROFILE", "extract", "Bands", "GAP", "FIXED_MARGIN", "RADIUS", "LONGEST",
+                 COMBINED}
     mine = set()
     for node in ast.parse(recogniser.source).body:
         if isinstance(node, ast.FunctionDef | ast.ClassDef):
@@ -109,33 +118,39 @@ def clashes(recogniser: Recogniser) -> list[str]:
 
 
 def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
-                    recogniser: Recogniser | None = None) -> CompiledExtractor:
+                    recognisers: list[Recogniser] | None = None) -> CompiledExtractor:
     function = f"extract_layout_{cluster}"
     examples = train[:MAX_EXAMPLES]
     holdouts = (holdout or train[MAX_EXAMPLES:])[:MAX_HOLDOUTS]
     profile = induce_profile(examples)
-    if recogniser is None:
-        profile.pop("anchors", None)
+    recognisers = [r for r in recognisers or [] if r.passed]
+    kinds = {r.kind for r in recognisers}
+    profile["anchors"] = {k: v for k, v in profile["anchors"].items() if v["value_kind"] in kinds}
+    if not recognisers:
+        profile.pop("anchors")
     out = CompiledExtractor(cluster=cluster, function=function, source="", fields=[],
                             examples=[d.docid for d in examples],
                             holdouts=[d.docid for d in holdouts], passed=False,
-                            recogniser=recogniser.function if recogniser else None)
+                            recognisers=[r.function for r in recognisers])
     recognise = None
-    if recogniser is not None:
-        clash = clashes(recogniser)
-        if clash:
-            out.attempts.append({"passed": False, "error": "the recogniser redefines "
-                                 f"template names: {', '.join(clash)}"})
-            return out
-        try:
-            recognise = load_function(recogniser.source, recogniser.function,
-                                      recogniser.function)
-        except ArtifactError as exc:
-            out.attempts.append({"passed": False, "error": str(exc)})
-            return out
+    if recognisers:
+        loaded = []
+        for recogniser in recognisers:
+            clash = clashes(recogniser)
+            if clash:
+                out.attempts.append({"passed": False, "error": f"{recogniser.function} "
+                                     f"redefines template names: {', '.join(clash)}"})
+                return out
+            try:
+                loaded.append(load_function(recogniser.source, recogniser.function,
+                                            recogniser.function))
+            except ArtifactError as exc:
+                out.attempts.append({"passed": False, "error": str(exc)})
+                return out
+        recognise = _combined(loaded)
     for _attempt in range(4):
-        fields = output_fields(profile, recogniser)
-        source = build_source(function, profile, examples[0], recogniser)
+        fields = output_fields(profile, recognisers)
+        source = build_source(function, profile, examples[0], recognisers)
         spec, step = _spec(function, fields, examples[0])
         cases = [StepCase(name=d.docid, holdout=is_holdout, inputs={"words": d.words},
                           expected=expected_output(d, fields), holdout_number=n)
@@ -154,6 +169,16 @@ def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
             return out
         profile = _without(profile, failing, out.dropped)
     return out
+
+
+def _combined(functions: list[Any]) -> Any:
+    """In-process twin of the module's ``recognise_values``, for finding failing fields."""
+    def recognise(text: str) -> dict[str, Any]:
+        verdict: dict[str, Any] = {}
+        for function in functions:
+            verdict.update(function(text))
+        return verdict
+    return recognise
 
 
 def _without(profile: dict[str, Any], failing: list[str], dropped: list[str]) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 """The model-written part of a layout's extractor: a recogniser of its value formats.
 
-Per layout cluster the model writes one small function through the project's
-compiler (``compile_spec``: prompt, four validation stages, retries with findings,
-artifact): given one OCR text, is it an invoice number written the way this vendor
-writes them, and is it a date in this vendor's date format? Fixtures come from at
+Per layout cluster and kind of value the model writes one small function through
+the project's compiler (``compile_spec``: prompt, four validation stages, retries
+with findings, artifact): given one OCR text, is it a date in this vendor's date
+format (or: an invoice number written the way this vendor writes them)? One
+function per kind, so a kind the model cannot get right does not sink the other.
+Fixtures come from at
 most five annotated training documents of the cluster (their values, and other
 annotated values of theirs as counter-examples); holdout fixtures come from other
 documents of the same cluster, never shown to the model. The artifact is written,
@@ -44,7 +46,7 @@ class Recogniser:
 
     cluster: int
     function: str
-    kinds: list[str]
+    kind: str
     source: str = ""
     passed: bool = False
     error: str | None = None
@@ -59,7 +61,7 @@ class Recogniser:
 
     def record(self) -> dict[str, Any]:
         """What the result JSON keeps per cluster."""
-        return {"function": self.function, "kinds": self.kinds, "passed": self.passed,
+        return {"function": self.function, "kind": self.kind, "passed": self.passed,
                 "error": self.error, "attempts": self.attempts,
                 "compile_tokens": self.compile_tokens, "compile_seconds": self.compile_seconds,
                 "fixtures": self.fixtures, "holdout_fixtures": self.holdout_fixtures,
@@ -84,61 +86,64 @@ def _texts(doc: Doc) -> tuple[dict[str, list[str]], dict[str, str]]:
     return values, others
 
 
-def _cases(docs: list[Doc], kinds: list[str], positives: int,
+def _cases(docs: list[Doc], kind: str, positives: int,
            negatives: int) -> list[tuple[str, dict[str, bool]]]:
-    """Distinct (text, expected verdict) pairs: values first, then counter-examples."""
+    """Distinct (text, expected verdict) pairs: values first, then counter-examples (values
+    of the other kinds first: the nearest misses)."""
     chosen: dict[str, dict[str, bool]] = {}
-    per_kind = dict.fromkeys(kinds, 0)
     spare: list[dict[str, str]] = []
     for doc in docs:
         values, others = _texts(doc)
-        for kind in kinds:
-            for text in values.get(kind, []):
-                if text not in chosen and per_kind[kind] < positives:
-                    chosen[text] = {k: k == kind for k in kinds}
-                    per_kind[kind] += 1
+        for text in values.get(kind, []):
+            if text not in chosen and len(chosen) < positives:
+                chosen[text] = {kind: True}
+        for other, texts in sorted(values.items()):
+            if other != kind and texts:
+                others = {f"kind:{other}": texts[0], **others}
         spare.append(others)
+    if not chosen:
+        return []
+    ranked = [f"kind:{k}" for k in sorted(set(VALUE_KINDS.values()))] + list(NEAR_MISSES)
     fieldtypes = sorted({f for others in spare for f in others},
-                        key=lambda f: (NEAR_MISSES.index(f) if f in NEAR_MISSES
-                                       else len(NEAR_MISSES), f))
+                        key=lambda f: (ranked.index(f) if f in ranked else len(ranked), f))
     taken = 0
     for number, fieldtype in enumerate(fieldtypes):  # one field each, from each document in turn
         texts = [others[fieldtype] for others in spare if fieldtype in others]
         text = texts[number % len(texts)]
         if taken < negatives and text not in chosen:
-            chosen[text] = dict.fromkeys(kinds, False)
+            chosen[text] = {kind: False}
             taken += 1
     return list(chosen.items())
 
 
-def recogniser_spec(cluster: int, examples: list[Doc],
+DESCRIBED = {"document_id": "the invoice number, written the way this vendor writes them",
+             "date": "a date in this vendor's date format"}
+
+
+def recogniser_spec(cluster: int, kind: str, examples: list[Doc],
                     holdouts: list[Doc]) -> tuple[Spec, bytes] | None:
-    """The one-step spec the model compiles; None when the examples have no such values."""
-    kinds = sorted({VALUE_KINDS[a["fieldtype"]] for d in examples for a in d.kile
-                    if a["fieldtype"] in VALUE_KINDS})
-    if not kinds:
+    """The one-step spec the model compiles; None when the examples show no such value."""
+    function = f"recognise_{kind}_layout_{cluster}"
+    shown = _cases(examples[:MAX_EXAMPLES], kind, MAX_POSITIVES, MAX_NEGATIVES)
+    if not shown:
         return None
-    function = f"recognise_layout_{cluster}"
-    shown = _cases(examples[:MAX_EXAMPLES], kinds, MAX_POSITIVES, MAX_NEGATIVES)
-    held = [(t, v) for t, v in _cases(holdouts[:HOLDOUT_DOCS], kinds, 2 * HOLDOUT_DOCS, 3)
+    held = [(t, v) for t, v in _cases(holdouts[:HOLDOUT_DOCS], kind, 2 * HOLDOUT_DOCS, 3)
             if t not in dict(shown)]
-    described = {"document_id": "the invoice number, written the way this vendor writes them",
-                 "date": "a date in this vendor's date format"}
-    outputs = {k: {"type": "boolean", "description": described[k]} for k in kinds}
+    outputs = {kind: {"type": "boolean", "description": DESCRIBED[kind]}}
     intent = (
-        "Decide what one text read from an invoice of one vendor is. "
-        + " ".join(f"`{k}` is true when the text is {described[k]}." for k in kinds)
-        + " Everything else (labels, names, amounts, other identifiers, codes) gives false. "
-        "Use regular expressions (re.fullmatch) that generalise to other invoices of this "
-        "vendor, not only to the examples.")
+        f"Decide whether one text read from an invoice of one vendor is {DESCRIBED[kind]}: "
+        f"`{kind}` is true for such a text and false for anything else (labels, names, "
+        "amounts, other dates or identifiers, codes). Use a regular expression "
+        "(re.fullmatch) that generalises to other invoices of this vendor, not only to "
+        "the examples.")
     step = FunctionStep(id=function, intent=intent,
                         inputs={"text": {"type": "string"}}, outputs=outputs)
     fixtures = [Fixture(name=f"example_{n}", input={"text": text}, expected=verdict)
                 for n, (text, verdict) in enumerate(shown, 1)]
     fixtures += [Fixture(name=f"holdout_{n}", input={"text": text}, expected=verdict,
                          holdout=True) for n, (text, verdict) in enumerate(held, 1)]
-    spec = Spec(name=f"docile_recogniser_layout_{cluster}", version="1.0.0",
-                description=f"DocILE layout cluster {cluster}: recognise its value formats",
+    spec = Spec(name=f"docile_{kind}_recogniser_layout_{cluster}", version="1.0.0",
+                description=f"DocILE layout cluster {cluster}: recognise its {kind} values",
                 input_schema={"type": "object", "properties": {"text": {"type": "string"}},
                               "required": ["text"]},
                 output_schema={"type": "object", "properties": outputs},
@@ -146,17 +151,30 @@ def recogniser_spec(cluster: int, examples: list[Doc],
     return spec, canonical_json(spec.model_dump(mode="json"))
 
 
-def compile_recogniser(cluster: int, examples: list[Doc], holdouts: list[Doc],
+def compile_recognisers(cluster: int, examples: list[Doc], holdouts: list[Doc],
+                        provider: Provider, artifacts: Path,
+                        max_attempts: int = 3) -> list[Recogniser]:
+    """One recogniser per kind of value the examples show (document_id, date)."""
+    out = []
+    for kind in sorted(set(VALUE_KINDS.values())):
+        recogniser = compile_recogniser(cluster, kind, examples, holdouts, provider, artifacts,
+                                        max_attempts)
+        if recogniser is not None:
+            out.append(recogniser)
+    return out
+
+
+def compile_recogniser(cluster: int, kind: str, examples: list[Doc], holdouts: list[Doc],
                        provider: Provider, artifacts: Path,
                        max_attempts: int = 3) -> Recogniser | None:
-    """Compile, write and verify one cluster's recogniser; a failure is recorded, not raised."""
-    built = recogniser_spec(cluster, examples, holdouts)
+    """Compile, write and verify one recogniser; a failure is recorded, not raised."""
+    built = recogniser_spec(cluster, kind, examples, holdouts)
     if built is None:
         return None
     spec, spec_bytes = built
     step = spec.steps[0]
     assert isinstance(step, FunctionStep)
-    out = Recogniser(cluster=cluster, function=step.id, kinds=sorted(step.outputs),
+    out = Recogniser(cluster=cluster, function=step.id, kind=kind,
                      fixtures=len(spec.fixtures),
                      holdout_fixtures=sum(f.holdout for f in spec.fixtures))
     started = time.perf_counter()
@@ -170,7 +188,7 @@ def compile_recogniser(cluster: int, examples: list[Doc], holdouts: list[Doc],
                                  for a in exc.report)
         out.failures = [_blocking(a) for a in exc.report]
         out.error = str(exc)
-        failed = artifacts / "failed" / f"layout_{cluster}.json"  # each attempt's code, to explain
+        failed = artifacts / "failed" / f"layout_{cluster}_{kind}.json"  # each attempt's code
         failed.parent.mkdir(parents=True, exist_ok=True)
         failed.write_text(json.dumps(exc.report, indent=2, sort_keys=True, default=str) + "\n",
                           encoding="utf-8")
@@ -183,7 +201,7 @@ def compile_recogniser(cluster: int, examples: list[Doc], holdouts: list[Doc],
     tokens = compiled.manifest.tokens
     out.compile_tokens = tokens.input_tokens + tokens.output_tokens
     out.attempts = len(compiled.manifest.steps[0].attempts)
-    target = artifacts / f"layout_{cluster}"
+    target = artifacts / f"layout_{cluster}_{kind}"
     out.artifact_sha256 = write_artifact(target, compiled.files, compiled.manifest)
     verified = read_verified(target)  # the extractor runs the code the hashes vouch for
     record = verified.manifest.steps[0]

@@ -30,7 +30,7 @@ from compiled_ai.benchmarks.docile.compiled import (
 )
 from compiled_ai.benchmarks.docile.induce import expected_output
 from compiled_ai.benchmarks.docile.loader import Doc, load_docs
-from compiled_ai.benchmarks.docile.recogniser import Recogniser, compile_recogniser
+from compiled_ai.benchmarks.docile.recogniser import Recogniser, compile_recognisers
 from compiled_ai.benchmarks.docile.rules import extract_rules
 from compiled_ai.providers.base import Provider
 
@@ -74,20 +74,20 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
         extractors[cluster] = compile_cluster(cluster, docs, holdouts[cluster])
         advance()
     model_extractors: dict[int, CompiledExtractor] = {}
-    recognisers: dict[int, Recogniser | None] = {}
+    recognisers: dict[int, list[Recogniser]] = {}
     if compile_provider is not None:
         chosen = sorted(by_cluster, key=lambda c: (-len(by_cluster[c]), c))[:model_clusters]
         advance = tick("model", len(chosen))
         model_extractors = dict(extractors)  # the fallback: induced only
         for cluster in sorted(chosen):
             docs = by_cluster[cluster]
-            recogniser = compile_recogniser(
+            written = compile_recognisers(
                 cluster, docs[:MAX_EXAMPLES], holdouts[cluster] or docs[MAX_EXAMPLES:],
                 compile_provider, artifacts or root.parent / "docile_artifacts",
                 max_attempts=compile_attempts)
-            recognisers[cluster] = recogniser
-            if recogniser is not None and recogniser.passed:
-                combined = compile_cluster(cluster, docs, holdouts[cluster], recogniser)
+            recognisers[cluster] = written
+            if any(r.passed for r in written):
+                combined = compile_cluster(cluster, docs, holdouts[cluster], written)
                 if combined.passed:
                     model_extractors[cluster] = combined
             advance()
@@ -173,36 +173,35 @@ def _run_compiled(extractors: dict[int, CompiledExtractor], test: list[Doc],
     return predictions, review, time.monotonic() - started
 
 
-def _model_summary(recognisers: dict[int, Recogniser | None],
+def _model_summary(recognisers: dict[int, list[Recogniser]],
                    extractors: dict[int, CompiledExtractor], provider: Provider,
                    clusters_total: int, attempts: int) -> dict[str, Any]:
-    """Per attempted cluster: the recogniser's compile record, and whether the extractor
-    uses it; clusters not attempted (``model_clusters``) keep the induced profile."""
+    """Per attempted cluster: each recogniser's compile record, and whether the extractor
+    uses them; clusters not attempted (``model_clusters``) keep the induced profile."""
     clusters: dict[str, Any] = {}
-    for cluster, recogniser in sorted(recognisers.items()):
-        used = extractors[cluster].recogniser is not None
-        if recogniser is None:
-            clusters[str(cluster)] = {"kinds": [], "used": False,
-                                      "fallback": "no formatted values in the examples"}
-            continue
+    for cluster, written in sorted(recognisers.items()):
+        used = bool(extractors[cluster].recognisers)
         fallback = None
-        if not recogniser.passed:
-            fallback = "recogniser failed to compile"
+        if not any(r.passed for r in written):
+            fallback = "no recogniser compiled" if written else "no formatted values"
         elif not used:
-            fallback = "extractor with the recogniser failed validation"
-        clusters[str(cluster)] = {**recogniser.record(), "used": used, "fallback": fallback,
-                                  "dropped_fields": extractors[cluster].dropped if used else None}
-    compiled = [r for r in recognisers.values() if r is not None]
+            fallback = "extractor with the recognisers failed validation"
+        clusters[str(cluster)] = {
+            "recognisers": {r.kind: r.record() for r in written}, "used": used,
+            "uses": extractors[cluster].recognisers, "fallback": fallback,
+            "dropped_fields": extractors[cluster].dropped if used else None,
+            "compile_tokens": sum(r.compile_tokens for r in written),
+            "compile_seconds": round(sum(r.compile_seconds for r in written), 2)}
+    every = [r for written in recognisers.values() for r in written]
     return {
         "model_written": True, "provider": provider.identity.model_dump(mode="json"),
         "max_attempts": attempts, "clusters_attempted": len(recognisers),
         "clusters_not_attempted": clusters_total - len(recognisers),
-        "recognisers": len(compiled),
-        "recognisers_passed": sum(r.passed for r in compiled),
+        "recognisers": len(every), "recognisers_passed": sum(r.passed for r in every),
         "used": sum(c["used"] for c in clusters.values()),
         "fallback_clusters": sum(1 for c in clusters.values() if not c["used"]),
-        "compile_tokens": sum(r.compile_tokens for r in compiled),
-        "compile_seconds": round(sum(r.compile_seconds for r in compiled), 2),
+        "compile_tokens": sum(r.compile_tokens for r in every),
+        "compile_seconds": round(sum(r.compile_seconds for r in every), 2),
         "runtime_tokens": 0, "clusters": clusters}
 
 
