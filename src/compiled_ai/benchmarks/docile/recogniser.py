@@ -130,12 +130,13 @@ def recogniser_spec(cluster: int, kind: str, examples: list[Doc],
     held = [(t, v) for t, v in _cases(holdouts[:HOLDOUT_DOCS], kind, 2 * HOLDOUT_DOCS, 3)
             if t not in dict(shown)]
     outputs = {kind: {"type": "boolean", "description": DESCRIBED[kind]}}
-    intent = (
-        f"Decide whether one text read from an invoice of one vendor is {DESCRIBED[kind]}: "
-        f"`{kind}` is true for such a text and false for anything else (labels, names, "
-        "amounts, other dates or identifiers, codes). Use a regular expression "
-        "(re.fullmatch) that generalises to other invoices of this vendor, not only to "
-        "the examples.")
+    like = " or ".join(json.dumps(t) for t, verdict in shown[:2] if verdict[kind])
+    intent = (  # the format is shown inline: a small model otherwise writes its own favourite
+        f"Decide whether one text read from an invoice of one vendor is {DESCRIBED[kind]}, "
+        f"that is, written like {like}: `{kind}` is true for such a text and false for "
+        "anything else (labels, names, amounts, other identifiers, codes). Use a regular "
+        "expression (re.fullmatch) that generalises to other invoices of this vendor, not "
+        "only to the examples.")
     step = FunctionStep(id=function, intent=intent,
                         inputs={"text": {"type": "string"}}, outputs=outputs)
     fixtures = [Fixture(name=f"example_{n}", input={"text": text}, expected=verdict)
