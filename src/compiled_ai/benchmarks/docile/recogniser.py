@@ -185,7 +185,7 @@ def compile_recogniser(cluster: int, kind: str, examples: list[Doc], holdouts: l
     except CompilationFailed as exc:
         out.compile_seconds = round(time.perf_counter() - started, 2)
         out.attempts = len(exc.report)
-        out.compile_tokens = sum(int(a.get("input_tokens") or 0) + int(a.get("output_tokens") or 0)
+        out.compile_tokens = sum(_count(a.get("input_tokens")) + _count(a.get("output_tokens"))
                                  for a in exc.report)
         out.failures = [_blocking(a) for a in exc.report]
         out.error = str(exc)
@@ -220,3 +220,7 @@ def _blocking(attempt: dict[str, Any]) -> dict[str, Any]:
     return {"attempt": attempt.get("number"), "stage": last.get("stage"),
             "finding": f"[{errors[0].get('id')}] {errors[0].get('message')}"[:300]
             if errors else None}
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) else 0
