@@ -30,11 +30,25 @@ from compiled_ai.providers.registry import PROVIDER_NAMES, make_provider
                    "many test documents; replies are cached in OUT, so reruns resume.")
 @click.option("--provider", type=click.Choice(PROVIDER_NAMES), default="local",
               show_default=True, help="Model provider for the Direct-LLM baseline.")
+@click.option("--compile-provider", type=click.Choice(("none", *PROVIDER_NAMES)),
+              default="none", show_default=True,
+              help="Model that writes each layout cluster's value recogniser through the "
+                   "compiler (adds the compiled_model method; zero tokens at run time).")
+@click.option("--model-clusters", type=click.IntRange(min=1),
+              help="Only the N largest clusters get a model-written recogniser (the others "
+                   "keep the induced profile): bounds the compile time of a CPU model.")
+@click.option("--compile-attempts", type=click.IntRange(min=1, max=10), default=3,
+              show_default=True, help="Attempts per recogniser (each failure's findings are "
+                                      "fed back).")
+@click.option("--replay-from", type=click.Path(path_type=Path),
+              help="With --compile-provider replay: an artifact or compile log to replay.")
 @click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False),
               default=Path("benchmarks/docile/results"), show_default=True,
               help="Directory for the JSON result (and the synthetic corpus).")
 def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
-                   limit: int | None, llm_docs: int, provider: str, out: Path) -> None:
+                   limit: int | None, llm_docs: int, provider: str, compile_provider: str,
+                   model_clusters: int | None, compile_attempts: int, replay_from: Path | None,
+                   out: Path) -> None:
     """Cluster layouts, compile one extractor per cluster, score it and the rules baseline
     with DocILE's official KILE and LIR metrics."""
     from compiled_ai.benchmarks.docile.official import require_docile
@@ -43,13 +57,17 @@ def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
         raise InputError("give exactly one of --synthetic or --data DIR")
     require_docile()
     from compiled_ai.benchmarks.docile.run import run_docile
+    from compiled_ai.settings import load_settings
 
-    chosen = None
-    if llm_docs:
-        from compiled_ai.settings import load_settings
-
-        chosen = make_provider(provider, load_settings())
+    chosen = make_provider(provider, load_settings()) if llm_docs else None
+    compiler = None
+    if compile_provider == "replay" and replay_from is None:
+        raise InputError("--compile-provider replay needs --replay-from ARTIFACT_OR_LOG")
+    if compile_provider != "none":
+        compiler = make_provider(compile_provider, load_settings(), replay_from)
     tag = f"synthetic_seed{seed}_docs{docs}" if synthetic else "real"
+    if compiler is not None:
+        tag += f"_model-{compile_provider}"
 
     columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
@@ -68,7 +86,10 @@ def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
                 raise InputError(f"--docs: {exc}") from None
         assert data is not None
         result = run_docile(data, tick, limit, provider=chosen, llm_docs=llm_docs,
-                            llm_cache=out / f"docile_{tag}_llm_replies.jsonl")
+                            llm_cache=out / f"docile_{tag}_llm_replies.jsonl",
+                            compile_provider=compiler,
+                            artifacts=out / f"docile_{tag}_artifacts",
+                            model_clusters=model_clusters, compile_attempts=compile_attempts)
     result["corpus"] = ({"kind": "synthetic", "seed": seed, "docs": docs} if synthetic
                         else {"kind": "real", "path": str(data)})
     name = f"docile_{tag}.json"
@@ -111,3 +132,10 @@ def _print(result: dict[str, Any]) -> None:
                   f"layout ({c['test_unseen_layout_docs']} are from unseen layouts); "
                   f"compiled extractors passing validation: {result['compile']['passed']}/"
                   f"{result['compile']['extractors']}")
+    model = result.get("compile_model")
+    if model:
+        console.print(f"model-written recognisers: {model['recognisers_passed']}/"
+                      f"{model['recognisers']} compiled, used by {model['used']} clusters "
+                      f"({model['fallback_clusters']} fell back to the induced profile); "
+                      f"{model['compile_tokens']} compile tokens in "
+                      f"{model['compile_seconds']} s; 0 tokens at run time")

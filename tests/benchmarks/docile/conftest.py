@@ -18,3 +18,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("docile") / "corpus"
     generate_corpus(root, seed=3, docs=120, layouts=24)
     return root
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three shared layouts (and the val-only and test-only ones): a whole run in seconds."""
+    from compiled_ai.benchmarks.docile.synth.corpus import generate_corpus
+
+    root = tmp_path_factory.mktemp("docile-small") / "corpus"
+    generate_corpus(root, seed=5, docs=54, layouts=9)
+    return root

@@ -31,3 +31,9 @@ def test_missing_or_wrong_dataset_is_one_line(tmp_path: Path) -> None:
 def test_too_few_synthetic_documents_is_one_line(tmp_path: Path) -> None:
     code, output = _run("--synthetic", "--docs", "3", "--out", str(tmp_path))
     assert code == 2 and output.strip().startswith("error: --docs:")
+
+
+def test_replay_compile_provider_needs_a_log(tmp_path: Path) -> None:
+    code, output = _run("--synthetic", "--compile-provider", "replay", "--out", str(tmp_path))
+    assert code == 2 and output.strip() == \
+        "error: --compile-provider replay needs --replay-from ARTIFACT_OR_LOG"

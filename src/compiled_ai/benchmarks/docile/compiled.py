@@ -9,12 +9,17 @@ A field whose rule fails a holdout is dropped and the module rebuilt (the
 regenerate-with-findings loop); a module that still fails is not deployed and its
 documents go to review. Run: one sandboxed call per cluster batch, no model.
 
-No language model writes these extractors: the generated part is the profile,
-induced deterministically from the annotated examples.
+Given a cluster's compiled recognisers (``recogniser``: model-written, through the
+compiler, from the same examples; one per kind of value), the module also holds
+their verified code and the anchors of the fields of those kinds, and the template
+calls them for fields whose label rule finds nothing; a field that fails a holdout
+then first loses its label rule (keeping the recogniser) before it is dropped.
+Without recognisers, the profile alone.
 """
 
 from __future__ import annotations
 
+import ast
 import inspect
 import json
 from dataclasses import dataclass, field
@@ -23,9 +28,12 @@ from typing import Any
 from compiled_ai.benchmarks.docile import engine
 from compiled_ai.benchmarks.docile.induce import expected_output, induce_profile
 from compiled_ai.benchmarks.docile.loader import Doc
+from compiled_ai.benchmarks.docile.recogniser import Recogniser
 from compiled_ai.compiler.pipeline import validate_candidate
 from compiled_ai.compiler.templates import frame_for
 from compiled_ai.compiler.validate.cases import StepCase
+from compiled_ai.errors import ArtifactError
+from compiled_ai.runtime.loader import load_function
 from compiled_ai.runtime.sandbox import SandboxLimits, run_in_sandbox
 from compiled_ai.spec.models import Fixture, FunctionStep, Spec
 
@@ -45,6 +53,7 @@ class CompiledExtractor:
     passed: bool
     attempts: list[dict[str, Any]] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    recognisers: list[str] = field(default_factory=list)  # model-written functions it calls
 
 
 def _spec(function: str, fields: list[str], example: Doc) -> tuple[Spec, FunctionStep]:
@@ -61,31 +70,87 @@ def _spec(function: str, fields: list[str], example: Doc) -> tuple[Spec, Functio
     return spec, step
 
 
-def build_source(function: str, profile: dict[str, Any], example: Doc) -> str:
-    fields = sorted(profile["fields"])
+COMBINED = "recognise_values"  # the template's one call into the model-written functions
+
+
+def build_source(function: str, profile: dict[str, Any], example: Doc,
+                 recognisers: list[Recogniser] | None = None) -> str:
+    recognisers = recognisers or []
+    fields = output_fields(profile, recognisers)
     spec, step = _spec(function, fields, example)
     frame = frame_for(spec, step)
     body = inspect.getsource(engine)
     keys = "".join(f"        {name!r}: result[{name!r}],\n" for name in [*fields, "line_items"])
+    called = "None"
+    if recognisers:
+        body += "".join(f"\n\n{r.source}" for r in recognisers)
+        calls = "".join(f"    verdict.update({r.function}(text))\n" for r in recognisers)
+        body += (f"\n\ndef {COMBINED}(text: str) -> dict[str, Any]:\n"
+                 f"    verdict: dict[str, Any] = {{}}\n{calls}    return verdict\n")
+        called = COMBINED
     generated = (
         f"{body}\n\nPROFILE: dict[str, Any] = {json.dumps(profile, sort_keys=True)}\n\n\n"
         f"{frame.signature}\n"
-        f"    result = extract(words, PROFILE)\n"
+        f"    result = extract(words, PROFILE, {called})\n"
         f"    return {{\n{keys}    }}\n")
     return frame.assemble(generated)
 
 
-def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc]) -> CompiledExtractor:
+def output_fields(profile: dict[str, Any], recognisers: list[Recogniser] | None) -> list[str]:
+    """The fields the module returns: those with a rule, and with recognisers, anchored ones."""
+    anchored = profile.get("anchors", {}) if recognisers else {}
+    return sorted(set(profile["fields"]) | set(anchored))
+
+
+def clashes(recogniser: Recogniser) -> list[str]:
+    """Top-level names of the model's code that would shadow the template's own."""
+    template = {node.name for node in ast.parse(inspect.getsource(engine)).body
+                if isinstance(node, ast.FunctionDef)}
+    template |= {"PROFILE", "extract", "Bands", "GAP", "FIXED_MARGIN", "RADIUS", "LONGEST",
+                 COMBINED}
+    mine = set()
+    for node in ast.parse(recogniser.source).body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            mine.add(node.name)
+        elif isinstance(node, ast.Assign):
+            mine |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return sorted(mine & template)
+
+
+def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
+                    recognisers: list[Recogniser] | None = None) -> CompiledExtractor:
     function = f"extract_layout_{cluster}"
     examples = train[:MAX_EXAMPLES]
     holdouts = (holdout or train[MAX_EXAMPLES:])[:MAX_HOLDOUTS]
     profile = induce_profile(examples)
+    recognisers = [r for r in recognisers or [] if r.passed]
+    kinds = {r.kind for r in recognisers}
+    profile["anchors"] = {k: v for k, v in profile["anchors"].items() if v["value_kind"] in kinds}
+    if not recognisers:
+        profile.pop("anchors")
     out = CompiledExtractor(cluster=cluster, function=function, source="", fields=[],
                             examples=[d.docid for d in examples],
-                            holdouts=[d.docid for d in holdouts], passed=False)
-    for _attempt in range(3):
-        fields = sorted(profile["fields"])
-        source = build_source(function, profile, examples[0])
+                            holdouts=[d.docid for d in holdouts], passed=False,
+                            recognisers=[r.function for r in recognisers])
+    recognise = None
+    if recognisers:
+        loaded = []
+        for recogniser in recognisers:
+            clash = clashes(recogniser)
+            if clash:
+                out.attempts.append({"passed": False, "error": f"{recogniser.function} "
+                                     f"redefines template names: {', '.join(clash)}"})
+                return out
+            try:
+                loaded.append(load_function(recogniser.source, recogniser.function,
+                                            recogniser.function))
+            except ArtifactError as exc:
+                out.attempts.append({"passed": False, "error": str(exc)})
+                return out
+        recognise = _combined(loaded)
+    for _attempt in range(4):
+        fields = output_fields(profile, recognisers)
+        source = build_source(function, profile, examples[0], recognisers)
         spec, step = _spec(function, fields, examples[0])
         cases = [StepCase(name=d.docid, holdout=is_holdout, inputs={"words": d.words},
                           expected=expected_output(d, fields), holdout_number=n)
@@ -99,22 +164,50 @@ def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc]) -> Compi
         if result.passed:
             out.passed = True
             return out
-        failing = _failing_fields(profile, cases)
+        failing = _failing_fields(profile, cases, recognise)
         if not failing:
             return out
-        out.dropped += failing
-        profile = {**profile, "fields": {k: v for k, v in profile["fields"].items()
-                                         if k not in failing}}
-        if "line_items" in failing:
-            profile["table"] = {}
+        profile = _without(profile, failing, out.dropped)
     return out
 
 
-def _failing_fields(profile: dict[str, Any], cases: list[StepCase]) -> list[str]:
+def _combined(functions: list[Any]) -> Any:
+    """In-process twin of the module's ``recognise_values``, for finding failing fields."""
+    def recognise(text: str) -> dict[str, Any]:
+        verdict: dict[str, Any] = {}
+        for function in functions:
+            verdict.update(function(text))
+        return verdict
+    return recognise
+
+
+def _without(profile: dict[str, Any], failing: list[str], dropped: list[str]) -> dict[str, Any]:
+    """The profile less its failing rules. A failing field with an anchor first loses only its
+    label rule, so the recogniser alone finds it; a second failure drops the anchor too."""
+    fields = dict(profile["fields"])
+    anchors = dict(profile.get("anchors", {}))
+    for name in failing:
+        if name in fields and name in anchors:
+            del fields[name]
+            dropped.append(f"{name} (label rule)")
+        else:
+            fields.pop(name, None)
+            anchors.pop(name, None)
+            dropped.append(name)
+    new = {**profile, "fields": fields}
+    if "anchors" in profile:
+        new["anchors"] = anchors
+    if "line_items" in failing:
+        new["table"] = {}
+    return new
+
+
+def _failing_fields(profile: dict[str, Any], cases: list[StepCase],
+                    recognise: Any = None) -> list[str]:
     """Fields whose rule disagrees with some fixture (the findings fed back)."""
     wrong: set[str] = set()
     for case in cases:
-        got = engine.extract(case.inputs["words"], profile)
+        got = engine.extract(case.inputs["words"], profile, recognise)
         wrong |= {k for k, want in case.expected.items() if got.get(k) != want}
     return sorted(wrong)
 

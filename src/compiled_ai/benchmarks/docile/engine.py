@@ -6,7 +6,11 @@ within the generated-code rules: standard-library ``re`` only, no I/O, no
 underscore attributes), followed by the layout's profile and a one-line entry point.
 A profile is plain data: for each field, how to find it (a fixed box for text that
 never changes, or a label and where the value sits relative to it) and, for line
-items, the table's header words and column ranges.
+items, the table's header words and column ranges. A profile may also carry anchors:
+where a field's value sat in the examples and what kind of value it is; with a
+model-written recogniser of the layout's value formats, a field whose label rule
+finds nothing (a dropped or garbled label) is taken from the recognised value
+nearest its anchor.
 """
 
 import re
@@ -14,6 +18,8 @@ from typing import Any
 
 GAP = 0.05  # horizontal gap (page widths) that ends a value
 FIXED_MARGIN = 0.004
+RADIUS = 0.12  # farthest (page units, |dx| + |dy|) a recognised value may sit from its anchor
+LONGEST = 4  # words in the longest value candidate ("Mar 27, 2023")
 
 
 def norm(text: str) -> str:
@@ -139,10 +145,13 @@ def value_fixed(words: list[dict[str, Any]], rule: dict[str, Any]) -> list[dict[
     return sorted(inside, key=lambda w: (center(w)[1], w["bbox"][0]))
 
 
-def extract_fields(words: list[dict[str, Any]], rules: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """fieldtype -> field dict (or None when the rule finds nothing)."""
+def extract_fields(words: list[dict[str, Any]], rules: dict[str, dict[str, Any]],
+                   anchors: dict[str, dict[str, Any]] | None = None,
+                   recognise: Any = None) -> dict[str, Any]:
+    """fieldtype -> field dict (or None when neither the rule nor the recogniser finds it)."""
     all_bands = bands(words)
     out: dict[str, Any] = {}
+    taken: list[list[float]] = []
     for fieldtype in sorted(rules):
         rule = rules[fieldtype]
         if rule["kind"] == "fixed":
@@ -152,7 +161,58 @@ def extract_fields(words: list[dict[str, Any]], rules: dict[str, dict[str, Any]]
         else:
             found = value_below(all_bands, rule)
         out[fieldtype] = field(fieldtype, found) if found else None
+        taken += [w["bbox"] for w in found]
+    if recognise is None or not anchors:
+        return out
+    for fieldtype in sorted(anchors):
+        if out.get(fieldtype) is None:
+            found = value_by_kind(all_bands, anchors[fieldtype], recognise, taken)
+            out[fieldtype] = field(fieldtype, found) if found else None
+            taken += [w["bbox"] for w in found]
     return out
+
+
+def candidates(all_bands: Bands, page: int) -> list[list[dict[str, Any]]]:
+    """Every run of one to LONGEST neighbouring words on a page: the possible values."""
+    out: list[list[dict[str, Any]]] = []
+    for band in all_bands:
+        if band[0]["page"] != page:
+            continue
+        for start in range(len(band)):
+            for end in range(start + 1, min(start + LONGEST, len(band)) + 1):
+                if end - start > 1 and band[end - 1]["bbox"][0] - band[end - 2]["bbox"][2] > GAP:
+                    break
+                out.append(band[start:end])
+    return out
+
+
+def recognised(recognise: Any, text: str, kind: str) -> bool:
+    """The recogniser's verdict; one that fails on an odd text says no."""
+    try:
+        verdict = recognise(text)
+    except Exception:
+        return False
+    return isinstance(verdict, dict) and verdict.get(kind) is True
+
+
+def value_by_kind(all_bands: Bands, anchor: dict[str, Any], recognise: Any,
+                  taken: list[list[float]]) -> list[dict[str, Any]]:
+    """The recognised value of the anchor's kind nearest the anchor (the longest on a tie)."""
+    best: list[dict[str, Any]] = []
+    best_distance = RADIUS
+    for words in candidates(all_bands, anchor["page"]):
+        if any(w["bbox"] in taken for w in words):
+            continue
+        box = union(words)
+        distance = abs((box[0] + box[2]) / 2 - anchor["at"][0]) + \
+            abs((box[1] + box[3]) / 2 - anchor["at"][1])
+        closer = distance < best_distance - 1e-9
+        tie = abs(distance - best_distance) <= 1e-9 and len(words) > len(best)
+        if not (closer or tie):
+            continue
+        if recognised(recognise, " ".join(w["text"] for w in words), anchor["value_kind"]):
+            best, best_distance = words, distance
+    return best
 
 
 def extract_items(words: list[dict[str, Any]], table: dict[str, Any]) -> list[dict[str, Any]]:
@@ -196,8 +256,9 @@ def extract_items(words: list[dict[str, Any]], table: dict[str, Any]) -> list[di
     return out
 
 
-def extract(words: list[dict[str, Any]], profile: dict[str, Any]) -> dict[str, Any]:
+def extract(words: list[dict[str, Any]], profile: dict[str, Any],
+            recognise: Any = None) -> dict[str, Any]:
     """The whole document: KILE fields by fieldtype, then the line items."""
-    result = extract_fields(words, profile["fields"])
+    result = extract_fields(words, profile["fields"], profile.get("anchors"), recognise)
     result["line_items"] = extract_items(words, profile["table"])
     return result

@@ -6,6 +6,10 @@ profile records the label whose first word never changes, and where the value
 sits relative to it (on the same line after N words, or N lines below). The table
 profile keeps the header's first words, each column's horizontal range and the
 row pitch. Deterministic: same examples, same profile.
+
+Anchors (used only with a model-written recogniser, see ``recogniser``): for the
+fields whose values have a layout-specific format (invoice number, dates), the
+median centre of the value in the examples and the kind of value it is.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from compiled_ai.benchmarks.docile import engine
 from compiled_ai.benchmarks.docile.loader import Doc
 
 Words = list[dict[str, Any]]
+
+# fieldtype -> the kind of value a per-layout recogniser decides on
+VALUE_KINDS = {"document_id": "document_id", "date_issue": "date", "date_due": "date"}
 
 
 def words_in(doc: Doc, annotation: dict[str, Any]) -> Words:
@@ -52,7 +59,28 @@ def induce_profile(examples: list[Doc]) -> dict[str, Any]:
         rule = _induce_field(examples, fieldtype)
         if rule is not None:
             rules[fieldtype] = rule
-    return {"fields": rules, "table": _induce_table(examples)}
+    return {"fields": rules, "table": _induce_table(examples), "anchors": induce_anchors(examples)}
+
+
+def induce_anchors(examples: list[Doc]) -> dict[str, dict[str, Any]]:
+    """fieldtype -> {value_kind, page, at}: where the examples put each formatted value."""
+    anchors = {}
+    for fieldtype, kind in sorted(VALUE_KINDS.items()):
+        centres, pages = [], []
+        for doc in examples:
+            for a in doc.kile:
+                if a["fieldtype"] == fieldtype:
+                    words = words_in(doc, a)
+                    if words:
+                        box = engine.union(words)
+                        centres.append(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
+                        pages.append(words[0]["page"])
+                    break
+        if centres and len(set(pages)) == 1:
+            anchors[fieldtype] = {"value_kind": kind, "page": pages[0],
+                                  "at": [round(median(c[0] for c in centres), 6),
+                                         round(median(c[1] for c in centres), 6)]}
+    return anchors
 
 
 def _induce_field(examples: list[Doc], fieldtype: str) -> dict[str, Any] | None:

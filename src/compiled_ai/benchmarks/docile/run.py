@@ -1,9 +1,12 @@
 """The DocILE benchmark run: cluster, compile, extract, score with the official metrics.
 
 Methods side by side on the test split: ``rules`` (generic keywords, no model, no
-training data) and ``compiled`` (one validated extractor per layout cluster; test
-documents of layouts no cluster matches go to the review queue and get no
-predictions). Scores: the official KILE AP / LIR F1 (and their text-exact
+training data), ``compiled`` (one validated extractor per layout cluster, induced
+profile only; test documents of layouts no cluster matches go to the review queue
+and get no predictions) and, given a compile provider, ``compiled_model`` (the same
+extractors calling a per-cluster recogniser the model wrote through the compiler;
+a cluster whose recogniser or combined extractor fails keeps its induced-only
+extractor, and is counted). Scores: the official KILE AP / LIR F1 (and their text-exact
 variants) from ``docile-benchmark``, overall and on documents of seen and unseen
 layouts, plus per-field accuracy (the predicted words equal the annotated words).
 """
@@ -19,6 +22,7 @@ from typing import Any
 from compiled_ai.benchmarks.docile import official
 from compiled_ai.benchmarks.docile.cluster import Clusters, purity
 from compiled_ai.benchmarks.docile.compiled import (
+    MAX_EXAMPLES,
     CompiledExtractor,
     compile_cluster,
     run_extractor,
@@ -26,6 +30,7 @@ from compiled_ai.benchmarks.docile.compiled import (
 )
 from compiled_ai.benchmarks.docile.induce import expected_output
 from compiled_ai.benchmarks.docile.loader import Doc, load_docs
+from compiled_ai.benchmarks.docile.recogniser import Recogniser, compile_recognisers
 from compiled_ai.benchmarks.docile.rules import extract_rules
 from compiled_ai.providers.base import Provider
 
@@ -39,7 +44,11 @@ LEADERBOARD = {"kile_ap": 71.25, "lir_f1": 75.93,
 
 def run_docile(root: Path, tick: Tick, limit: int | None = None,
                provider: Provider | None = None, llm_docs: int = 0,
-               llm_cache: Path | None = None) -> dict[str, Any]:
+               llm_cache: Path | None = None, compile_provider: Provider | None = None,
+               artifacts: Path | None = None, model_clusters: int | None = None,
+               compile_attempts: int = 3) -> dict[str, Any]:
+    """``model_clusters`` caps how many clusters (the largest first) get a model-written
+    recogniser: on a slow CPU model the others keep the induced profile, and are counted."""
     started = time.monotonic()
     _, train = load_docs(root, "train")
     _, val = load_docs(root, "val")
@@ -60,35 +69,43 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
 
     advance = tick("compile", len(by_cluster))
     extractors: dict[int, CompiledExtractor] = {}
+    holdouts = {c: [d for d in val if val_cluster[d.docid] == c] for c in by_cluster}
     for cluster, docs in sorted(by_cluster.items()):
-        holdout = [d for d in val if val_cluster[d.docid] == cluster]
-        extractors[cluster] = compile_cluster(cluster, docs, holdout)
+        extractors[cluster] = compile_cluster(cluster, docs, holdouts[cluster])
         advance()
+    model_extractors: dict[int, CompiledExtractor] = {}
+    recognisers: dict[int, list[Recogniser]] = {}
+    if compile_provider is not None:
+        chosen = sorted(by_cluster, key=lambda c: (-len(by_cluster[c]), c))[:model_clusters]
+        advance = tick("model", len(chosen))
+        model_extractors = dict(extractors)  # the fallback: induced only
+        for cluster in sorted(chosen):
+            docs = by_cluster[cluster]
+            written = compile_recognisers(
+                cluster, docs[:MAX_EXAMPLES], holdouts[cluster] or docs[MAX_EXAMPLES:],
+                compile_provider, artifacts or root.parent / "docile_artifacts",
+                max_attempts=compile_attempts)
+            recognisers[cluster] = written
+            if any(r.passed for r in written):
+                combined = compile_cluster(cluster, docs, holdouts[cluster], written)
+                if combined.passed:
+                    model_extractors[cluster] = combined
+            advance()
 
-    predictions: dict[str, dict[str, tuple[list[Any], list[Any]]]] = {"rules": {},
-                                                                      "compiled": {}}
+    predictions: dict[str, dict[str, tuple[list[Any], list[Any]]]] = {"rules": {}}
     advance = tick("rules", len(test))
     for doc in test:
         predictions["rules"][doc.docid] = extract_rules(doc.words)
         advance()
-    review = []
-    advance = tick("compiled", len(test))
-    groups: dict[int, list[Doc]] = defaultdict(list)
-    for doc in test:
-        cluster = test_cluster[doc.docid]
-        if cluster is None or not extractors[cluster].passed:
-            review.append(doc.docid)
-            predictions["compiled"][doc.docid] = ([], [])
-            advance()
-        else:
-            groups[cluster].append(doc)
-    run_started = time.monotonic()
-    for cluster, docs in sorted(groups.items()):
-        for docid, result in run_extractor(extractors[cluster], docs).items():
-            predictions["compiled"][docid] = to_predictions(result)
-            advance()
-    compiled_seconds = time.monotonic() - run_started
-
+    reviews: dict[str, list[str]] = {}
+    seconds: dict[str, float] = {}
+    runs = {"compiled": extractors}
+    if compile_provider is not None:
+        runs["compiled_model"] = model_extractors
+    for method, chosen in runs.items():
+        predictions[method], reviews[method], seconds[method] = _run_compiled(
+            chosen, test, test_cluster, tick(method, len(test)))
+    review = reviews["compiled"]
     subsets = {"all": [d.docid for d in test],
                "seen_layouts": [d.docid for d in test if d.cluster_id in seen_layouts],
                "unseen_layouts": [d.docid for d in test if d.cluster_id not in seen_layouts]}
@@ -104,8 +121,9 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
                                              {d: preds[d][1] for d in docids})
         methods[method] = {"official": scores, "field_accuracy": _field_accuracy(test, preds),
                            "tokens": 0}
-    methods["compiled"]["review_queue"] = len(review)
-    methods["compiled"]["extraction_seconds"] = round(compiled_seconds, 2)
+    for method in runs:
+        methods[method]["review_queue"] = len(reviews[method])
+        methods[method]["extraction_seconds"] = round(seconds[method], 2)
     llm_subset = None
     if provider is not None and llm_docs > 0:
         llm_subset = _llm_comparison(dataset, test, seen_layouts, predictions, set(review),
@@ -123,10 +141,68 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
                     "model_written": False,
                     "dropped_fields": {str(c): e.dropped for c, e in extractors.items()
                                        if e.dropped}},
+        "compile_model": _model_summary(recognisers, model_extractors, compile_provider,
+                                        len(by_cluster), compile_attempts)
+        if compile_provider is not None else None,
         "methods": methods, "llm_subset": llm_subset, "paper": PAPER,
         "leaderboard": LEADERBOARD,
         "seconds": round(time.monotonic() - started, 1),
     }
+
+
+def _run_compiled(extractors: dict[int, CompiledExtractor], test: list[Doc],
+                  test_cluster: dict[str, int | None], advance: Callable[[], None]
+                  ) -> tuple[dict[str, tuple[list[Any], list[Any]]], list[str], float]:
+    """(predictions, review queue, seconds): one sandboxed batch per cluster, zero tokens."""
+    predictions: dict[str, tuple[list[Any], list[Any]]] = {}
+    review = []
+    groups: dict[int, list[Doc]] = defaultdict(list)
+    for doc in test:
+        cluster = test_cluster[doc.docid]
+        if cluster is None or not extractors[cluster].passed:
+            review.append(doc.docid)
+            predictions[doc.docid] = ([], [])
+            advance()
+        else:
+            groups[cluster].append(doc)
+    started = time.monotonic()
+    for cluster, docs in sorted(groups.items()):
+        for docid, result in run_extractor(extractors[cluster], docs).items():
+            predictions[docid] = to_predictions(result)
+            advance()
+    return predictions, review, time.monotonic() - started
+
+
+def _model_summary(recognisers: dict[int, list[Recogniser]],
+                   extractors: dict[int, CompiledExtractor], provider: Provider,
+                   clusters_total: int, attempts: int) -> dict[str, Any]:
+    """Per attempted cluster: each recogniser's compile record, and whether the extractor
+    uses them; clusters not attempted (``model_clusters``) keep the induced profile."""
+    clusters: dict[str, Any] = {}
+    for cluster, written in sorted(recognisers.items()):
+        used = bool(extractors[cluster].recognisers)
+        fallback = None
+        if not any(r.passed for r in written):
+            fallback = "no recogniser compiled" if written else "no formatted values"
+        elif not used:
+            fallback = "extractor with the recognisers failed validation"
+        clusters[str(cluster)] = {
+            "recognisers": {r.kind: r.record() for r in written}, "used": used,
+            "uses": extractors[cluster].recognisers, "fallback": fallback,
+            "dropped_fields": extractors[cluster].dropped if used else None,
+            "compile_tokens": sum(r.compile_tokens for r in written),
+            "compile_seconds": round(sum(r.compile_seconds for r in written), 2)}
+    every = [r for written in recognisers.values() for r in written]
+    return {
+        "model_written": True, "provider": provider.identity.model_dump(mode="json"),
+        "max_attempts": attempts, "clusters_attempted": len(recognisers),
+        "clusters_not_attempted": clusters_total - len(recognisers),
+        "recognisers": len(every), "recognisers_passed": sum(r.passed for r in every),
+        "used": sum(c["used"] for c in clusters.values()),
+        "fallback_clusters": sum(1 for c in clusters.values() if not c["used"]),
+        "compile_tokens": sum(r.compile_tokens for r in every),
+        "compile_seconds": round(sum(r.compile_seconds for r in every), 2),
+        "runtime_tokens": 0, "clusters": clusters}
 
 
 def _field_accuracy(test: list[Doc], preds: dict[str, tuple[list[Any], list[Any]]]
