@@ -113,9 +113,14 @@ def attempt_sampling(number: int) -> tuple[float, int]:
     (``build_retry(fresh=True)``) and the reply sampled, with a seed fixed per attempt,
     so a compile stays repeatable (and its log replayable).
     """
-    if number <= GREEDY_ATTEMPTS:
+    if not sampled(number):
         return 0.0, DEFAULT_SEED
     return RETRY_TEMPERATURE, DEFAULT_SEED + number
+
+
+def sampled(number: int) -> bool:
+    """Whether attempt ``number`` is sampled, and so asked afresh without failed code."""
+    return number > GREEDY_ATTEMPTS
 
 
 def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
@@ -166,7 +171,7 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
         say(f"step {step.id}: attempt {number} failed at {failed.stage}: "
             f"{result.blocking[0].message[:120]}")
         messages = build_retry(messages, completion.text, result.blocking,
-                               fresh=number + 1 > GREEDY_ATTEMPTS)
+                               fresh=sampled(number + 1))
     raise CompilationFailed(
         f"step {step.id!r} failed validation on all {options.max_attempts} attempts",
         report=[{**a.model_dump(mode="json"), "step": step.id, "code": code}
