@@ -41,12 +41,14 @@ class _Module:
         self._declared = declared
 
     def __getattr__(self, name):
-        operation = self._operations.get(name)
-        if operation is None:
-            raise UndeclaredOperation(
-                f"{self._label}.{name} is not declared in this step's 'uses' (it may call "
+        member = self._operations.get(name)
+        if member is None:
+            raise UndeclaredOperation(self._undeclared(name))
+        return member
+
+    def _undeclared(self, name):
+        return (f"{self._label}.{name} is not declared in this step's 'uses' (it may call "
                 f"only {', '.join(self._declared)})")
-        return operation
 
     def __repr__(self):
         return f"<module {self._label}: {', '.join(sorted(self._operations))}>"
@@ -67,13 +69,9 @@ class ModuleInterface(_Module):
         super().__init__("modules", {m: _Module(m, ops, declared)
                                      for m, ops in grouped.items()}, declared)
 
-    def __getattr__(self, name):
-        module = self._operations.get(name)
-        if module is None:
-            raise UndeclaredOperation(
-                f"module {name!r} is not declared in this step's 'uses' (it may call only "
+    def _undeclared(self, name):
+        return (f"module {name!r} is not declared in this step's 'uses' (it may call only "
                 f"{', '.join(self._declared) or 'nothing'})")
-        return module
 
     def __repr__(self):
         return f"<modules: {', '.join(self._declared)}>"
