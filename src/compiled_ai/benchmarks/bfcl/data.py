@@ -16,6 +16,9 @@ from typing import Any
 from compiled_ai.errors import ConfigurationError
 
 CATEGORY = "simple_python"
+# BFCL's parameter types (Python names) as JSON Schema types; ``any`` has none.
+JSON_SCHEMA_TYPES = {"integer": "integer", "float": "number", "string": "string",
+                     "boolean": "boolean", "array": "array", "tuple": "array", "dict": "object"}
 DATA_FILE = "BFCL_v4_simple_python.json"
 INSTALL_HINT = ("the BFCL benchmark needs the bfcl-eval package: "
                 "pip install --no-deps 'bfcl-eval==2026.3.23' (or pip install -e '.[bfcl]')")

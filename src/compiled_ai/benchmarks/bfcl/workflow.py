@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from compiled_ai.artifacts.canonical import canonical_json
-from compiled_ai.benchmarks.bfcl.data import BfclItem
+from compiled_ai.benchmarks.bfcl.data import JSON_SCHEMA_TYPES, BfclItem
 from compiled_ai.spec.models import Fixture, FunctionStep, Spec
 
 STEP_ID = "extract_arguments"
-_TYPES = {"integer": "integer", "float": "number", "string": "string", "boolean": "boolean",
-          "array": "array", "tuple": "array", "dict": "object"}
 
 
 @dataclass(frozen=True)
@@ -78,7 +76,7 @@ def field_names(parameters: list[str]) -> dict[str, str]:
 def parameter_schema(parameter: dict[str, Any]) -> dict[str, Any]:
     """A BFCL parameter type as JSON Schema, always nullable ("not given")."""
     schema: dict[str, Any] = {}
-    kind = _TYPES.get(str(parameter.get("type")))
+    kind = JSON_SCHEMA_TYPES.get(str(parameter.get("type")))
     if kind is not None:
         schema["type"] = [kind, "null"]
     if kind == "array" and isinstance(parameter.get("items"), dict):
