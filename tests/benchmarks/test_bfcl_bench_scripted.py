@@ -94,7 +94,7 @@ def test_paper_protocol_compiles_from_the_question_labelled_by_the_model_scripte
                                                        TRIANGLE_CALL]), baseline, OPTIONS)
     provider = ScriptedProvider([TRIANGLE_CALL, TRIANGLE_CODE, FACTORIAL_CALL, FACTORIAL_CODE])
     summary = run_benchmark(items, "paper", provider, tmp_path / "paper", OPTIONS)
-    compile_prompt = provider.requests[1].messages[1].content
+    compile_prompt = provider.requests[1].messages[-1].content
     assert items[0].question in compile_prompt  # the paper's protocol: it saw the question
     records = lines(tmp_path / "paper" / "instances.jsonl")
     assert [(r["compiled"], r["valid"]) for r in records] == [(True, True), (True, True)]
@@ -122,7 +122,7 @@ def test_blind_protocol_never_shows_the_question_and_counts_failed_compiles_scri
     summary = run_benchmark(items, "blind", provider, tmp_path, OPTIONS)
     for request in provider.requests:
         assert all(item.question not in m.content for item in items for m in request.messages)
-    assert "Please call math.factorial with number=" in provider.requests[1].messages[1].content
+    assert "Please call math.factorial with number=" in provider.requests[1].messages[-1].content
     records = lines(tmp_path / "instances.jsonl")
     assert records[0]["compiled"] is False and records[0]["error_type"] == "compile"
     assert records[0]["compile_tokens"] > 0 and records[0]["attempts"] == 1

@@ -106,7 +106,7 @@ def test_scripted_retry_request_carries_first_failure_findings(unsafe_then_corre
     # the failed reply is shown back to the model, and the original prompt is kept
     assert second.messages[-2].role == "assistant"
     assert second.messages[-2].content == UNSAFE
-    assert second.messages[:2] == first.messages[:2]
+    assert second.messages[:-2] == first.messages
     # the first request has no findings in it
     assert "failed validation" not in " ".join(m.content for m in first.messages)
 
@@ -203,12 +203,15 @@ def test_scripted_attempts_from_the_third_are_sampled_and_asked_afresh(spec, spe
     assert third.temperature > 0 and fourth.temperature > 0
     assert len({first.seed, third.seed, fourth.seed}) == 3
     # the second attempt repairs the first in conversation
-    assert [m.role for m in second.messages] == ["system", "user", "assistant", "user"]
-    # later ones never see failed code (a small model copies it): the request afresh,
-    # with the last attempt's problems appended
+    assert second.messages[:-2] == first.messages
+    assert [m.role for m in second.messages[-2:]] == ["assistant", "user"]
+    # later ones never see failed code (a small model copies it): the request afresh
+    # (after the same system rules and demonstration), with the last problems appended
     for request in (third, fourth):
-        assert [m.role for m in request.messages] == ["system", "user"]
-        assert request.messages[1].content.startswith(first.messages[1].content)
+        assert request.messages[:-1] == first.messages[:-1]
+        assert request.messages[-1].role == "user"
+        assert request.messages[-1].content.startswith(first.messages[-1].content)
         assert "An earlier attempt at this function failed validation" in \
-            request.messages[1].content
-    assert "[SEC" in fourth.messages[1].content
+            request.messages[-1].content
+        assert UNSAFE not in " ".join(m.content for m in request.messages)
+    assert "[SEC" in fourth.messages[-1].content

@@ -120,7 +120,7 @@ def prompt_for(path) -> tuple[str, list]:
     spec, step, frame, cases = frame_and_cases(path)
     examples = [(c.inputs, c.expected) for c in cases if not c.holdout]
     messages = build_messages(frame, step.intent, step.inputs, step.outputs, examples, [])
-    return messages[1].content, cases
+    return messages[-1].content, cases
 
 
 def test_batch_prompt_explains_the_wrapper_and_shows_per_record_examples():
@@ -157,7 +157,7 @@ def test_sync_prompt_has_no_template_guidance():
 
     messages = build_messages(FRAME, STEP.intent, STEP.inputs, STEP.outputs,
                               [({"amount": 1.0, "tier": "gold"}, {"total": 0.9})], [])
-    text = messages[1].content
+    text = messages[-1].content
     assert "How the template calls it" not in text
     assert 'price_order(**{"amount": 1.0, "tier": "gold"}) == {"total": 0.9}' in text
     assert SPEC.name == "order_pricing"

@@ -82,7 +82,7 @@ def test_batch_scripted_compiles_through_four_stages_after_two_failures(batch_ar
     assert [s["stage"] for s in step.attempts[2].stages] == STAGES
     assert all(s["passed"] for s in step.attempts[2].stages)
     assert step.fixtures == 5 and step.holdout_fixtures == 1
-    assert "once for EACH record" in provider.requests[0].messages[1].content
+    assert "once for EACH record" in provider.requests[0].messages[-1].content
 
 
 def test_batch_scripted_artifact_runs_in_process_and_isolated_alike(batch_artifact):

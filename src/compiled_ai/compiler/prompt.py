@@ -1,5 +1,8 @@
 """Assemble the compile prompt: template frame + intent + schemas + examples + compliance.
 
+The conversation is: system rules, one worked request and answer (``demonstration``),
+then the step's own request; retries keep that opening.
+
 Holdout fixtures never reach this module's output; the accuracy stage uses them
 to catch code that only memorised the examples.
 """
@@ -9,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from compiled_ai.compiler.demonstration import DEMONSTRATION
 from compiled_ai.compiler.templates import StepFrame
 from compiled_ai.compiler.validate.findings import Finding
 from compiled_ai.providers.base import Message
@@ -69,8 +73,11 @@ def build_messages(
     if compliance:
         sections.append("Compliance requirements:\n" + "\n".join(compliance))
     system = SYSTEM_PROMPT if canary is None else f"{SYSTEM_PROMPT}\n{canary_instruction(canary)}"
-    return [Message(role="system", content=system),
+    return [Message(role="system", content=system), *DEMONSTRATION,
             Message(role="user", content="\n\n".join(sections))]
+
+
+OPENING = 2 + len(DEMONSTRATION)  # system, demonstration, the step's request
 
 
 def build_retry(previous: list[Message], reply: str, findings: list[Finding],
@@ -83,9 +90,9 @@ def build_retry(previous: list[Message], reply: str, findings: list[Finding],
     afresh, each sampled attempt is an independent try.
     """
     listed = "\n".join(f"- [{f.id}] {f.message}" for f in findings[:12])
-    system, request = previous[:2]
+    *lead, request = previous[:OPENING]
     if fresh:
-        return [system, Message(role="user", content=(
+        return [*lead, Message(role="user", content=(
             f"{request.content}\n\nAn earlier attempt at this function failed validation "
             f"with:\n{listed}\nAvoid these problems. Reply with the complete function in one "
             "```python code block."))]
@@ -95,7 +102,7 @@ def build_retry(previous: list[Message], reply: str, findings: list[Finding],
         "Fix every problem and reply with the complete corrected function "
         "in one ```python code block."
     )
-    return [system, request, Message(role="assistant", content=reply),
+    return [*lead, request, Message(role="assistant", content=reply),
             Message(role="user", content=content)]
 
 

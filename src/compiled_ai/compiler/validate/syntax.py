@@ -1,7 +1,10 @@
 """Stage 2, syntax and types: parse, check the template signature, then ruff and mypy.
 
 ruff runs with ``--ignore-noqa`` and mypy sees the code with every comment removed,
-so neither ``# noqa`` nor ``# type: ignore`` can silence a finding.
+so neither ``# noqa`` nor ``# type: ignore`` can silence a finding. mypy allows a name
+to be rebound to a new type in the same block (``m = re.search(...)`` then
+``m = int(m.group(1)) if m else None``): Python runs that correctly, and every later
+use of the name is still checked against its new type.
 """
 
 from __future__ import annotations
@@ -87,7 +90,7 @@ def _mypy_findings(source: str, frame: StepFrame, cache: Path | None) -> list[Fi
         path.write_text(checked, encoding="utf-8")
         cache_dir = str(cache) if cache else os.path.join(tmp, ".mypy_cache")
         stdout, _, status = mypy_api.run([
-            "--check-untyped-defs", "--no-error-summary", "--show-error-codes",
+            "--check-untyped-defs", "--allow-redefinition", "--no-error-summary", "--show-error-codes",
             "--no-color-output", "--python-version", "3.11", "--follow-imports", "silent",
             "--cache-dir", cache_dir, "--config-file", os.devnull, str(path)])
     findings = []
