@@ -34,3 +34,28 @@ def test_assembled_module_carries_the_added_import_and_compiles():
     module = frame.assemble(USES_RE_AND_DECIMAL)
     assert "\nimport re\n" in module and "\nfrom decimal import Decimal\n" in module
     compile(module, "step.py", "exec")
+
+
+IMPORTS_TOO_MUCH = '''
+import os
+import math
+from statistics import statistics
+from itertools import itertools, chain
+from typing import *
+from collections import Counter as Tally
+
+
+def f(text: str) -> dict:
+    return {"n": len(list(chain(text))), "m": math.floor(1.5)}
+'''
+
+
+def test_unused_allow_listed_imports_are_dropped_and_others_kept():
+    spec = load_spec(SPEC_PATH)
+    module = frame_for(spec, spec.steps[0]).assemble(IMPORTS_TOO_MUCH)
+    assert "from statistics import statistics" not in module  # names nothing real, unused
+    assert "Tally" not in module
+    assert "\nimport math\n" in module  # used
+    assert "from itertools import itertools, chain" in module  # one of its names is used
+    assert "\nimport os\n" in module  # not allow-listed: left for the security stage
+    assert "from typing import *" in module  # a star import may supply any name

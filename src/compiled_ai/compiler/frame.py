@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from compiled_ai.compiler.imports import missing_imports
+from compiled_ai.compiler.imports import droppable_import, loaded_names, missing_imports
 from compiled_ai.compiler.types import annotation
 from compiled_ai.security.allowlist import ALLOWED_BUILTINS
 from compiled_ai.spec.operations import operation
@@ -148,7 +148,8 @@ def _bound_names(header: str) -> set[str]:
 def _split_imports(source: str) -> tuple[list[str], str]:
     """Lift top-level imports out of generated code so they sit under the header.
 
-    ``__future__`` imports are dropped: the header starts with the one the template needs.
+    ``__future__`` imports are dropped: the header starts with the one the template needs;
+    so are allow-listed imports the code never uses (``compiler.imports``).
     """
     try:
         tree = ast.parse(source)
@@ -157,9 +158,11 @@ def _split_imports(source: str) -> tuple[list[str], str]:
     lines = source.splitlines()
     imports, keep = [], []
     import_lines: set[int] = set()
+    used = loaded_names(tree)
     for node in tree.body:
         if isinstance(node, ast.Import | ast.ImportFrom) and node.end_lineno is not None:
-            if not (isinstance(node, ast.ImportFrom) and node.module == "__future__"):
+            future = isinstance(node, ast.ImportFrom) and node.module == "__future__"
+            if not future and not droppable_import(node, used):
                 imports.append("\n".join(lines[node.lineno - 1: node.end_lineno]))
             import_lines.update(range(node.lineno, node.end_lineno + 1))
     keep = [line for number, line in enumerate(lines, 1) if number not in import_lines]

@@ -104,7 +104,8 @@ def build_workflow(item: BfclItem, examples: list[Example]) -> ItemWorkflow:
         f"Read a user's request (the string `question`) and extract the arguments for one "
         f"call of the function `{item.function_name}`: {item.function.get('description', '')} "
         f"Return one result key per parameter ({listing}), converted to the declared type; "
-        f"use None for a parameter the request does not give. Find values with `re` "
+        f"use None for a parameter the request does not give (always return the whole "
+        f"dict, never None itself). Find values with `re` "
         f"(numbers, quoted or capitalised words, words after keywords); never raise an "
         f"exception. Work for any request worded like the examples, not only for the "
         f"examples themselves.")

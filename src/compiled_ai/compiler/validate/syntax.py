@@ -90,8 +90,9 @@ def _mypy_findings(source: str, frame: StepFrame, cache: Path | None) -> list[Fi
         path.write_text(checked, encoding="utf-8")
         cache_dir = str(cache) if cache else os.path.join(tmp, ".mypy_cache")
         stdout, _, status = mypy_api.run([
-            "--check-untyped-defs", "--allow-redefinition", "--no-error-summary", "--show-error-codes",
-            "--no-color-output", "--python-version", "3.11", "--follow-imports", "silent",
+            "--check-untyped-defs", "--allow-redefinition", "--no-error-summary",
+            "--show-error-codes", "--no-color-output", "--python-version", "3.11",
+            "--follow-imports", "silent",
             "--cache-dir", cache_dir, "--config-file", os.devnull, str(path)])
     findings = []
     for line in stdout.splitlines():
