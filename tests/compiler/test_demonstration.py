@@ -12,25 +12,29 @@ from tests.compiler.helpers import FRAME, STEP
 
 NULLABLE_TEXT = {"type": ["string", "null"]}
 NULLABLE_COUNT = {"type": ["integer", "null"]}
+NULLABLE_NUMBER = {"type": ["number", "null"]}
+RESULT = {"parcels": NULLABLE_COUNT, "weight": NULLABLE_NUMBER, "city": NULLABLE_TEXT}
 
 
 def demonstration_spec() -> Spec:
-    """The demonstration's own request as a spec, with a holdout its answer must handle."""
-    step = FunctionStep(id="return_request", intent="Extract the order number and quantity.",
-                        inputs={"message": {"type": "string"}},
-                        outputs={"order_id": NULLABLE_TEXT, "quantity": NULLABLE_COUNT})
+    """The demonstration's own request as a spec, with holdouts its answer must handle."""
+    step = FunctionStep(id="ship_parcels", intent="Extract parcels, weight and city.",
+                        inputs={"message": {"type": "string"}}, outputs=RESULT)
     return Spec(
         name="demonstration", version="1.0.0", description="the compile demonstration",
         input_schema={"type": "object", "properties": {"message": {"type": "string"}},
                       "required": ["message"]},
-        output_schema={"type": "object",
-                       "properties": {"order_id": NULLABLE_TEXT, "quantity": NULLABLE_COUNT}},
+        output_schema={"type": "object", "properties": RESULT},
         steps=[step],
         fixtures=[
-            Fixture(name="shown", input={"message": "Please take back 3 mugs from order A-1042."},
-                    expected={"order_id": "A-1042", "quantity": 3}),
+            Fixture(name="shown",
+                    input={"message": "Ship 3 parcels to Lisbon, each with a weight of 2.5 kg."},
+                    expected={"parcels": 3, "weight": 2.5, "city": "Lisbon"}),
+            Fixture(name="one_parcel",
+                    input={"message": "Please send 1 parcel to Oslo (weight of 12 kg)."},
+                    expected={"parcels": 1, "weight": 12.0, "city": "Oslo"}, holdout=True),
             Fixture(name="nothing_given", input={"message": "Where is my parcel?"},
-                    expected={"order_id": None, "quantity": None}, holdout=True),
+                    expected={"parcels": None, "weight": None, "city": None}, holdout=True),
         ])
 
 

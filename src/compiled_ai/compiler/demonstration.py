@@ -2,8 +2,9 @@
 
 Small local models follow an example far better than rules: asked without it, the
 embedded 0.5B model answered BFCL extraction steps with ``int(question)`` or with
-regexes that crash when nothing matches; shown this pair first, it wrote guarded
-``re.search`` extraction returning the result dict (``benchmarks/bfcl/demonstration.md``).
+regexes that crash when nothing matches; shown this pair first, it writes guarded
+``re.search`` extraction anchored on the words before each value, returning the result
+dict (measured on the BFCL ``paper`` protocol: see the README's BFCL section).
 The pair follows the system prompt's rules, so it teaches the conventions the stages
 check (allowed imports, the predefined result type, no exceptions on odd input).
 """
@@ -12,16 +13,18 @@ from __future__ import annotations
 
 from compiled_ai.providers.base import Message
 
-_REQUEST = """Task: Read a customer's message (the string `message`) and extract the order \
-number and the number of items to return; use None for a value the message does not give.
+_REQUEST = """Task: Read a customer's message (the string `message`) and extract how many \
+parcels to ship, the weight of each in kilograms and the destination city; use None for a \
+value the message does not give.
 
 Implement exactly this signature (the result type is already defined):
 ```python
-class ReturnRequestResult(TypedDict):
-    order_id: str | None
-    quantity: int | None
+class ShipParcelsResult(TypedDict):
+    parcels: int | None
+    weight: float | None
+    city: str | None
 
-def return_request(message: str) -> ReturnRequestResult:
+def ship_parcels(message: str) -> ShipParcelsResult:
     ...
 ```
 
@@ -29,23 +32,26 @@ Parameters:
 - message: {"type": "string"}
 
 Result keys:
-- order_id: {"type": ["string", "null"]}
-- quantity: {"type": ["integer", "null"]}
+- parcels: {"type": ["integer", "null"]}
+- weight: {"type": ["number", "null"]}
+- city: {"type": ["string", "null"]}
 
 Examples (each must hold):
-return_request(**{"message": "Please take back 3 mugs from order A-1042."}) == \
-{"order_id": "A-1042", "quantity": 3}"""
+ship_parcels(**{"message": "Ship 3 parcels to Lisbon, each with a weight of 2.5 kg."}) == \
+{"city": "Lisbon", "parcels": 3, "weight": 2.5}"""
 
 _ANSWER = '''```python
 import re
 
 
-def return_request(message: str) -> ReturnRequestResult:
-    order = re.search(r"\\b([A-Z]-\\d+)\\b", message)
-    count = re.search(r"\\b(\\d+)\\s+(?:items?|mugs?|units?|pieces?)\\b", message)
+def ship_parcels(message: str) -> ShipParcelsResult:
+    parcels = re.search(r"(\\d+) parcels?", message)
+    weight = re.search(r"weight of (\\d+(?:\\.\\d+)?)", message)
+    city = re.search(r"\\bto ([A-Z][a-z]+)", message)
     return {
-        "order_id": order.group(1) if order else None,
-        "quantity": int(count.group(1)) if count else None,
+        "parcels": int(parcels.group(1)) if parcels else None,
+        "weight": float(weight.group(1)) if weight else None,
+        "city": city.group(1) if city else None,
     }
 ```'''
 
