@@ -16,6 +16,7 @@ pytest.importorskip("bfcl_eval", reason="bfcl-eval is not installed (pip install
 from compiled_ai.benchmarks.bfcl.data import load_items  # noqa: E402
 from compiled_ai.benchmarks.bfcl.protocols import BenchOptions  # noqa: E402
 from compiled_ai.benchmarks.bfcl.runner import run_benchmark  # noqa: E402
+from compiled_ai.compiler.demonstration import DEMONSTRATION  # noqa: E402
 from compiled_ai.errors import ConfigurationError, ProviderError  # noqa: E402
 from compiled_ai.providers.scripted import ScriptedProvider  # noqa: E402
 
@@ -96,6 +97,9 @@ def test_paper_protocol_compiles_from_the_question_labelled_by_the_model_scripte
     summary = run_benchmark(items, "paper", provider, tmp_path / "paper", OPTIONS)
     compile_prompt = provider.requests[1].messages[-1].content
     assert items[0].question in compile_prompt  # the paper's protocol: it saw the question
+    assert compile_prompt.startswith("Task: This workflow serves exactly one request")
+    demonstration = provider.requests[1].messages[2].content  # answers with literals
+    assert demonstration.count("\n") == 3 and 'return {"parcels": 3' in demonstration
     records = lines(tmp_path / "paper" / "instances.jsonl")
     assert [(r["compiled"], r["valid"]) for r in records] == [(True, True), (True, True)]
     first = records[0]
@@ -123,6 +127,7 @@ def test_blind_protocol_never_shows_the_question_and_counts_failed_compiles_scri
     for request in provider.requests:
         assert all(item.question not in m.content for item in items for m in request.messages)
     assert "Please call math.factorial with number=" in provider.requests[1].messages[-1].content
+    assert tuple(provider.requests[1].messages[1:3]) == DEMONSTRATION  # extraction example
     records = lines(tmp_path / "instances.jsonl")
     assert records[0]["compiled"] is False and records[0]["error_type"] == "compile"
     assert records[0]["compile_tokens"] > 0 and records[0]["attempts"] == 1

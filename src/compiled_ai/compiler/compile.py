@@ -26,6 +26,7 @@ from compiled_ai.artifacts.manifest import (
 from compiled_ai.compiler.cases import step_cases
 from compiled_ai.compiler.compliance import compliance_blocks
 from compiled_ai.compiler.compliance.rules import context_for
+from compiled_ai.compiler.demonstration import DEMONSTRATION
 from compiled_ai.compiler.extract import extract_code
 from compiled_ai.compiler.input_gate import screen_spec
 from compiled_ai.compiler.pipeline import PipelineResult, validate_candidate
@@ -33,7 +34,7 @@ from compiled_ai.compiler.prompt import build_messages, build_retry
 from compiled_ai.compiler.templates import frame_for
 from compiled_ai.compiler.validate.accuracy import DETERMINISM_SEEDS
 from compiled_ai.errors import CompilationFailed, SpecError
-from compiled_ai.providers.base import DEFAULT_SEED, CompletionRequest, Provider
+from compiled_ai.providers.base import DEFAULT_SEED, CompletionRequest, Message, Provider
 from compiled_ai.providers.recording import RecordingProvider
 from compiled_ai.runtime.sandbox import SandboxLimits
 from compiled_ai.security.canary import canary_for
@@ -51,6 +52,7 @@ class CompileOptions:
     max_tokens: int = 1024
     limits: SandboxLimits = SandboxLimits()
     mypy_cache: Path | None = None
+    demonstration: tuple[Message, ...] = DEMONSTRATION  # a request and answer shown first
 
 
 @dataclass
@@ -133,7 +135,8 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
     examples = [(c.inputs, c.expected) for c in visible]
     messages = build_messages(frame, step.intent, step.inputs, step.outputs, examples,
                               [text for text, _digest in blocks.values()], canary,
-                              module_calls=[c.module_calls or [] for c in visible])
+                              module_calls=[c.module_calls or [] for c in visible],
+                              demonstration=options.demonstration)
     compliance = context_for(spec, step, frame.function_name)
     attempts: list[Attempt] = []
     sources: list[str] = []
@@ -171,7 +174,8 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
         say(f"step {step.id}: attempt {number} failed at {failed.stage}: "
             f"{result.blocking[0].message[:120]}")
         messages = build_retry(messages, completion.text, result.blocking,
-                               fresh=sampled(number + 1))
+                               fresh=sampled(number + 1),
+                               opening=2 + len(options.demonstration))
     raise CompilationFailed(
         f"step {step.id!r} failed validation on all {options.max_attempts} attempts",
         report=[{**a.model_dump(mode="json"), "step": step.id, "code": code}

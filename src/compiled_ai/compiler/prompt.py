@@ -42,13 +42,15 @@ def build_messages(
     compliance: list[str],
     canary: str | None = None,
     module_calls: list[list[dict[str, Any]]] | None = None,
+    demonstration: tuple[Message, ...] = DEMONSTRATION,
 ) -> list[Message]:
     """The first request for a step; ``canary`` is planted for the output gate.
 
     A wrapper template's function sees narrower parameters and results than its step
     (one record, one event): the frame's own ones are shown, with its guidance. A step
     with ``uses`` gets its ``modules`` described, and ``module_calls`` (per example, the
-    recorded calls) say what the modules replied in each example.
+    recorded calls) say what the modules replied in each example. ``demonstration``:
+    the worked request and answer shown first (``compiler.demonstration``).
     """
     defined = ("the types shown are already defined; do not redefine them" if frame.uses
                else "the result type is already defined")
@@ -73,7 +75,7 @@ def build_messages(
     if compliance:
         sections.append("Compliance requirements:\n" + "\n".join(compliance))
     system = SYSTEM_PROMPT if canary is None else f"{SYSTEM_PROMPT}\n{canary_instruction(canary)}"
-    return [Message(role="system", content=system), *DEMONSTRATION,
+    return [Message(role="system", content=system), *demonstration,
             Message(role="user", content="\n\n".join(sections))]
 
 
@@ -81,16 +83,17 @@ OPENING = 2 + len(DEMONSTRATION)  # system, demonstration, the step's request
 
 
 def build_retry(previous: list[Message], reply: str, findings: list[Finding],
-                fresh: bool = False) -> list[Message]:
+                fresh: bool = False, opening: int = OPENING) -> list[Message]:
     """Feed the failed attempt and its findings back, asking for a corrected function.
 
     ``fresh``: leave the failed code out and ask the original request afresh, with the
     problems to avoid appended. Shown its own code, a small model copies it token for
     token, even when sampling, so later attempts would all fail the same way; asked
-    afresh, each sampled attempt is an independent try.
+    afresh, each sampled attempt is an independent try. ``opening``: how many messages
+    precede the first reply (system, demonstration, the step's request).
     """
     listed = "\n".join(f"- [{f.id}] {f.message}" for f in findings[:12])
-    *lead, request = previous[:OPENING]
+    *lead, request = previous[:opening]  # system, demonstration, the step's request
     if fresh:
         return [*lead, Message(role="user", content=(
             f"{request.content}\n\nAn earlier attempt at this function failed validation "

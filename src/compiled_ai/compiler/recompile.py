@@ -29,8 +29,9 @@ from compiled_ai.artifacts.manifest import (
 )
 from compiled_ai.artifacts.store import VerifiedArtifact, read_verified, write_artifact
 from compiled_ai.compiler.compile import CompileOptions, compile_spec
+from compiled_ai.compiler.demonstration import DEMONSTRATION
 from compiled_ai.errors import ArtifactError, CompiledAIError, InputError
-from compiled_ai.providers.base import Provider
+from compiled_ai.providers.base import Message, Provider
 from compiled_ai.providers.replay import ReplayProvider
 from compiled_ai.runtime.sandbox import SandboxLimits
 from compiled_ai.spec.loader import parse_spec
@@ -142,4 +143,13 @@ def _options_from(manifest: Manifest, log: CompileLog, mypy_cache: Path | None) 
     defaults = CompileOptions()
     max_tokens = log.entries[0][0].max_tokens if log.entries else defaults.max_tokens
     return CompileOptions(max_attempts=max_attempts, max_tokens=max_tokens, limits=limits,
-                          mypy_cache=mypy_cache)
+                          mypy_cache=mypy_cache, demonstration=_demonstration_from(log))
+
+
+def _demonstration_from(log: CompileLog) -> tuple[Message, ...]:
+    """The worked example the first request showed (the log keeps whole prompts); none
+    for artifacts compiled before the compiler showed one."""
+    if not log.entries:
+        return DEMONSTRATION
+    opening = log.entries[0][0].messages[1:-1]
+    return tuple(opening) if [m.role for m in opening] == ["user", "assistant"] else ()

@@ -30,8 +30,15 @@ from compiled_ai.benchmarks.bfcl.data import BfclItem
 from compiled_ai.benchmarks.bfcl.labels import label_question
 from compiled_ai.benchmarks.bfcl.prompting import DEFAULT_STYLE, decode_reply, request_for
 from compiled_ai.benchmarks.bfcl.requests import example_requests
-from compiled_ai.benchmarks.bfcl.workflow import STEP_ID, Example, ItemWorkflow, build_workflow
+from compiled_ai.benchmarks.bfcl.workflow import (
+    STEP_ID,
+    Example,
+    ItemWorkflow,
+    build_workflow,
+    single_request_demonstration,
+)
 from compiled_ai.compiler import CompileOptions, compile_spec
+from compiled_ai.compiler.demonstration import DEMONSTRATION
 from compiled_ai.errors import CompilationFailed, CompiledAIError, SpecError
 from compiled_ai.eval.metrics import reproducibility, shannon_entropy
 from compiled_ai.providers.base import Provider
@@ -83,14 +90,16 @@ def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: P
         examples = example_requests(item.function, item.id)
     if not examples:
         return _failed(record, "label", record["label_error"])
-    flow = build_workflow(item, examples)
+    flow = build_workflow(item, examples, single_request=protocol == "paper")
     problem = _label_problem(flow, examples)
     if problem:
         return _failed(record, "label", problem)
     started = time.perf_counter()
     try:
         compiled = compile_spec(flow.spec, flow.spec_bytes, provider, CompileOptions(
-            max_attempts=options.max_attempts, mypy_cache=options.mypy_cache), progress=say)
+            max_attempts=options.max_attempts, mypy_cache=options.mypy_cache,
+            demonstration=single_request_demonstration() if protocol == "paper"
+            else DEMONSTRATION), progress=say)
     except CompilationFailed as exc:
         record["attempts"] = len(exc.report)
         record["compile_tokens"] = record["label_tokens"] + sum(

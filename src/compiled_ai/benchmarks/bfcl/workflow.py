@@ -15,6 +15,8 @@ from typing import Any
 
 from compiled_ai.artifacts.canonical import canonical_json
 from compiled_ai.benchmarks.bfcl.data import JSON_SCHEMA_TYPES, BfclItem
+from compiled_ai.compiler.demonstration import DEMONSTRATION
+from compiled_ai.providers.base import Message
 from compiled_ai.spec.models import Fixture, FunctionStep, Spec
 
 STEP_ID = "extract_arguments"
@@ -92,7 +94,10 @@ def parameter_schema(parameter: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def build_workflow(item: BfclItem, examples: list[Example]) -> ItemWorkflow:
+def build_workflow(item: BfclItem, examples: list[Example],
+                   single_request: bool = False) -> ItemWorkflow:
+    """``single_request`` (the paper protocol): the workflow serves only its one
+    example's question, and the intent says so (see ``SINGLE_REQUEST_DEMONSTRATION``)."""
     properties: dict[str, Any] = item.function.get("parameters", {}).get("properties", {})
     required = set(item.function.get("parameters", {}).get("required", []))
     fields = field_names(list(properties))
@@ -100,15 +105,19 @@ def build_workflow(item: BfclItem, examples: list[Example]) -> ItemWorkflow:
     listing = "; ".join(
         f"{key} = parameter {name!r}{' (required)' if name in required else ''}"
         for key, name in fields.items())
-    intent = (
-        f"Read a user's request (the string `question`) and extract the arguments for one "
-        f"call of the function `{item.function_name}`: {item.function.get('description', '')} "
-        f"Return one result key per parameter ({listing}), converted to the declared type; "
-        f"use None for a parameter the request does not give (always return the whole "
-        f"dict, never None itself). Find values with `re` "
-        f"(numbers, quoted or capitalised words, words after keywords); never raise an "
-        f"exception. Work for any request worded like the examples, not only for the "
-        f"examples themselves.")
+    arguments = (
+        f"the arguments for one call of the function `{item.function_name}`: "
+        f"{item.function.get('description', '')} Return one result key per parameter "
+        f"({listing}), converted to the declared type; use None for a parameter the "
+        f"request does not give (always return the whole dict, never None itself).")
+    if single_request:
+        intent = (f"{SINGLE_REQUEST} the example's `question`. Return {arguments}")
+    else:
+        intent = (
+            f"Read a user's request (the string `question`) and extract {arguments} Find "
+            f"values with `re` (numbers, quoted or capitalised words, words after keywords); "
+            f"never raise an exception. Work for any request worded like the examples, not "
+            f"only for the examples themselves.")
     step = FunctionStep(id=STEP_ID, intent=intent,
                         inputs={"question": {"type": "string"}}, outputs=outputs)
     fixtures = [Fixture(name=f"request_{number}", input={"question": example.question},
@@ -124,6 +133,24 @@ def build_workflow(item: BfclItem, examples: list[Example]) -> ItemWorkflow:
         steps=[step], fixtures=fixtures)
     return ItemWorkflow(spec=spec, spec_bytes=canonical_json(spec.model_dump(mode="json")),
                         fields=fields, declared=properties)
+
+
+SINGLE_REQUEST = "This workflow serves exactly one request:"
+
+
+def single_request_demonstration() -> tuple[Message, Message]:
+    """The compiler's worked example, restated for a workflow that serves one request: its
+    answer returns that request's values as literals. This is the paper protocol's own
+    consequence (the code may memorise the one question it is scored on); asked for
+    extraction code instead, the 0.5B model failed most compiles (README, BFCL)."""
+    request, _answer = DEMONSTRATION
+    restated = request.content.replace(
+        "Read a customer's message (the string `message`) and extract",
+        f"{SINGLE_REQUEST} the example's `message`. Return", 1)
+    assert restated != request.content, "the compiler's demonstration changed its wording"
+    answer = ("```python\ndef ship_parcels(message: str) -> ShipParcelsResult:\n"
+              "    return {\"parcels\": 3, \"weight\": 2.5, \"city\": \"Lisbon\"}\n```")
+    return Message(role="user", content=restated), Message(role="assistant", content=answer)
 
 
 def _spec_name(item_id: str) -> str:
