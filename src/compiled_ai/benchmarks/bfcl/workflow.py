@@ -141,8 +141,9 @@ SINGLE_REQUEST = "This workflow serves exactly one request:"
 def single_request_demonstration() -> tuple[Message, Message]:
     """The compiler's worked example, restated for a workflow that serves one request: its
     answer returns that request's values as literals. This is the paper protocol's own
-    consequence (the code may memorise the one question it is scored on); asked for
-    extraction code instead, the 0.5B model failed most compiles (README, BFCL)."""
+    consequence (the code may memorise the one question it is scored on), and it keeps
+    what protocol (a) measures apart from what the 0.5B model can write as extraction
+    code, which protocol (b) measures."""
     request, _answer = DEMONSTRATION
     restated = request.content.replace(
         "Read a customer's message (the string `message`) and extract",
