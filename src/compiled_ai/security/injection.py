@@ -1358,12 +1358,14 @@ class TextClassifier:
 
 # decoded views that reveal text a reader of the original does not see
 CONCEALING_VIEWS = frozenset({"base64", "hex", "escape", "html_entity", "unicode_tags",
-                              "zero_width", "homoglyph", "html_comment", "joined", "url"})
+                              "zero_width", "homoglyph", "html_comment", "joined", "url",
+                              "spaced", "leet", "rot13", "reversed"})
 HIDDEN_MIN_RULE_SCORE = 0.3
 HIDDEN_INSTRUCTION_WEIGHT = 0.4
 # views in which a sentence that opens with a strong imperative is itself evidence (an
 # HTML comment is left out: "TODO: remove after launch" is what developers write there)
-IMPERATIVE_VIEWS = frozenset({"base64", "hex", "escape", "html_entity", "unicode_tags"})
+IMPERATIVE_VIEWS = frozenset({"base64", "hex", "escape", "html_entity", "unicode_tags",
+                              "spaced", "leet", "rot13", "reversed"})
 DECODED_IMPERATIVE_WEIGHT = 0.3
 _DECODED_IMPERATIVE = re.compile(
     r"(?:^|[\n.!?:;>=\"']\s*)(?:please\s+|kindly\s+|now\s+|immediately\s+)?(?:ignore|disregard|"
