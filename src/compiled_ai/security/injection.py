@@ -76,6 +76,7 @@ from typing import Any
 
 from compiled_ai.security.agent_rules import AGENT_RULE_WORDS, AGENT_RULES
 from compiled_ai.security.decode import MAX_INPUT_CHARS, decoded_variants
+from compiled_ai.security.mentions import META_MIN_CUES, mask_mentions, meta_context
 
 __all__ = [
     "DOMAIN_RULES",
@@ -1212,32 +1213,6 @@ assert len(_RULE_WEIGHTS) == len(RULES), "rule ids must be unique"
 _TOKEN_RE = re.compile(r"\w+")
 
 
-# A quoted phrase right after words that report or exemplify it ("testers tried role-play
-# jailbreaks ('pretend you are ...')", "phrases such as \"ignore previous instructions\"")
-# is mentioned, not said: security training and red-team reports quote attacks. Such
-# quotes are masked before the rules run on the original text (the classifier still reads
-# everything, and a quoted JSON or config value is never masked).
-_MENTION_CUE = (r"\b(?:tried|try|tries|trying|attempt(?:s|ed)?|examples?|e\.g\.|such\s+as|"
-                r"phrases?(?:\s+like)?|wording|lines?\s+like|text\s+like|messages?\s+like|"
-                r"things\s+like|quoted|quotes?|reads?|reading|says?|saying|sentences?|"
-                r"prompts?\s+like|jailbreaks?|injections?)\b")
-_MENTIONED_QUOTE = re.compile(
-    _MENTION_CUE + r"[^\n\"'‘“:=]{0,60}?[(\[]?\s*"
-    r"(?:'([^'\n]{4,200})'(?![\w'])|\"([^\"\n]{4,200})\"|‘([^’\n]{4,200})’|“([^”\n]{4,200})”)",
-    re.IGNORECASE)
-
-
-def mask_mentions(text: str) -> str | None:
-    """``text`` with quoted phrases that it reports or exemplifies replaced by ``'…'``;
-    None when there are none."""
-    if not any(q in text for q in "'\"‘“"):
-        return None
-    out, n = _MENTIONED_QUOTE.subn(lambda m: m.group(0)[:m.start(1 if m.group(1) else
-                                   2 if m.group(2) else 3 if m.group(3) else 4) - m.start()]
-                                   + "…", text)
-    return out if n else None
-
-
 def rule_hits(text: str) -> tuple[float, tuple[str, ...]]:
     """The rule score of one text (sum of matched weights, at most 1.0) and the rule ids."""
     lowered = text.lower()
@@ -1506,7 +1481,9 @@ class InjectionDetector:
         does not show gets ``decoded.hidden_instruction`` on top: business text has no
         reason to base64-encode, entity-encode or split an instruction into fragments.
         """
-        rule_text = (mask_mentions(text) or text) if name == "original" else text
+        meta = meta_context(text)
+        masked = mask_mentions(text, meta)
+        rule_text = masked or text
         rules_score, hits = rule_hits(rule_text) if self.mode != "classifier" else (0.0, ())
         steps = name.split("+")
         if (self.mode != "classifier" and name != "original"
@@ -1532,7 +1509,9 @@ class InjectionDetector:
         p = 0.0
         if self.classifier is not None and classify:
             p = self.classifier.probability(text)
-            for segment in segments(text):
+            # in writing about attacks, a quoted attack on a line of its own is a mention
+            parts = segments(masked) if masked and meta >= META_MIN_CUES else segments(text)
+            for segment in parts:
                 p = max(p, self.classifier.probability(segment))
         if self.mode == "rules":
             score = rules_score
