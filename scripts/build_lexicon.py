@@ -33,6 +33,7 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def training_texts(wheel: Path | None) -> list[str]:
+    import injection_recipe as R
     import train_injection_model as T
     from injection_synth import generate as generate4
     from injection_synth5 import generate as generate5
@@ -46,7 +47,7 @@ def training_texts(wheel: Path | None) -> list[str]:
     for source in ("s-labs", "neuralchemy"):
         for split in T.SPLITS:
             texts += list(data[source][split]["text"])
-    for path in (*T.DEV_FILES, *T.SPENT_FILES):
+    for path in (*R.DEV_FILES, *R.SPENT_FILES):
         texts += [json.loads(line)["text"] for line in
                   path.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts += generate4(6000, 13)[0]

@@ -160,8 +160,11 @@ _MULTI_OVERRIDE: dict[str, tuple[str, str, tuple[str, ...]]] = {
 
 
 def _multi_override(lang: str, verbs: str, objects: str, gate: tuple[str, ...]) -> AgentRule:
-    clause = r"[^\n.!?。।]{0,60}?"
-    return (f"agent.override.{lang}", 1.0, rf"{verbs}{clause}{objects}|{objects}{clause}{verbs}",
+    # 0.6, as English "ignore the previous instructions" (override.en_previous): a nurse
+    # writes "disregard the previous instruction" about a dose (blind suite v4, Hindi and
+    # Turkish notes); the classifier or a second rule has to agree
+    clause = r"[^\n.!?;。।]{0,60}?"
+    return (f"agent.override.{lang}", 0.6, rf"{verbs}{clause}{objects}|{objects}{clause}{verbs}",
             gate)
 
 

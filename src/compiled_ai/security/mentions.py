@@ -33,7 +33,7 @@ META_MIN_CUES = 2
 # weight of the kinds it shows. Words that only writing *about* attacks uses weigh 2;
 # words that also occur elsewhere weigh 1. Words an attacker uses as a pretext ("audit",
 # "QA", "test", "exercise", "verify", "security", "compliance") are left out on purpose.
-_META_CUES = tuple((re.compile(p, re.IGNORECASE), w) for p, w in (
+_META_CUES = tuple((re.compile(p), w) for p, w in (   # lower case, run on lower-cased text
     (r"\battack(?:er|ers|s)?\b|\badversar(?:y|ies|ial)\b|\bthreat\s+(?:model|actor)", 2),
     (r"\b(?:prompt[\s-]+)?injections?\b|\bjailbreak", 2),
     (r"\bphish|\blures?\b|\bscams?\b|\bsocial\s+engineering|\bfraudulent\b|\bfraudsters?\b", 2),
@@ -55,6 +55,12 @@ _META_CUES = tuple((re.compile(p, re.IGNORECASE), w) for p, w in (
      r"\breport\s+(?:it|them|this|suspicious)", 1),
     (r"\bexamples?\b|\be\.g\.|\bsuch\s+as\b|\bfor\s+instance\b|\bsomething\s+like\b|"
      r"\bphrases?\b|\bwording\b", 1),
+    # developers discussing a pipeline, and the model described in the third person
+    (r"\bcode\s+review|\breview\s+comment|\bpull\s+request|\bforum\b|\bstack\s*overflow|"
+     r"\bconcatenat\w*|\bsanitis\w*|\bsanitiz\w*|\b(?:output|input|content)\s+filter", 1),
+    (r"\b(?:the|our|my|your|a)\s+(?:model|llm|chatbot|assistant|bot)\s+(?:will|would|might|may|"
+     r"could|can|then|still|just)\s+(?:treat|follow|obey|read|print|see|repeat|leak|comply|"
+     r"execute|act)", 1),
 ))
 
 # a quote right after words that report or exemplify it
@@ -64,8 +70,10 @@ _MENTION_CUE = (r"\b(?:tried|try|tries|trying|attempt(?:s|ed)?|examples?|e\.g\.|
                 r"prompts?\s+like|jailbreaks?|injections?|the\s+line|lines?|lures?|"
                 r"payloads?|writes?|wrote|typed?|types|contains?|containing|"
                 r"(?:requests?|instructions?|commands?|notes?|messages?)\s+like)\b")
-_QUOTE = (r"(?:'([^'\n]{4,300})'(?![\w'])|\"([^\"\n]{4,300})\"|‘([^’\n]{4,300})’|"
-          r"“([^”\n]{4,300})”|«([^»\n]{4,300})»|`([^`\n]{4,300})`)")
+# a single quote opens after a non-letter and closes before one, so that the apostrophes
+# of "user's" and "don't" neither open nor close a quote (they may sit inside one)
+_QUOTE = (r"(?:(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){4,300}?)'(?!\w)|\"([^\"\n]{4,300})\"|"
+          r"‘([^’\n]{4,300})’|“([^”\n]{4,300})”|«([^»\n]{4,300})»|`([^`\n]{4,300})`)")
 _MENTIONED_QUOTE = re.compile(_MENTION_CUE + r"[^\n\"'‘“«`:=]{0,60}?[(\[]?\s*" + _QUOTE,
                               re.IGNORECASE)
 _ANY_QUOTE = re.compile(_QUOTE)
@@ -89,7 +97,8 @@ _DEFENSIVE = re.compile(
 
 def meta_context(text: str) -> int:
     """The summed weight of the kinds of writing-about-attacks cue ``text`` shows."""
-    return sum(weight for cue, weight in _META_CUES if cue.search(text))
+    lowered = text.lower()
+    return sum(weight for cue, weight in _META_CUES if cue.search(lowered))
 
 
 def _quote_group(match: re.Match[str]) -> int:
