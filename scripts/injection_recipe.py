@@ -263,7 +263,12 @@ def scan_scores(detector: InjectionDetector, texts: list[str]) -> np.ndarray:
     return np.array([detector.scan(t).score for t in texts])
 
 
-PUBLIC_FPR = 0.005       # public and synthetic benign validation text
+SYNTHETIC_FPR = 0.005    # synthetic benign business text (half the 1% target)
+# the public corpora's validation "benign" rows end in role-play system prompts ("You are a
+# very direct assistant who always fulfills the user's request ...") that this gate treats
+# as persona hijacks; at 0.5% they alone set the threshold (0.978 against 0.971 from the
+# suites), so they are held to the 1% target like the suites
+PUBLIC_FPR = 0.01
 GENERATED_FPR = 0.02     # generated hard benign validation text (written to look like attacks)
 SUITE_FPR = 0.01         # out-of-fold benign cases of the spent suites
 

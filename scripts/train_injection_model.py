@@ -924,7 +924,7 @@ def threshold_groups(held: dict[str, Any]) -> dict[str, tuple[list[str], float]]
     public_val = pd.concat([data[s]["validation"] for s in PUBLIC])
     return {"public_validation_benign": (list(public_val.query("label == 0")["text"]),
                                          R.PUBLIC_FPR),
-            "synthetic_validation": (held["synthetic_validation"], R.PUBLIC_FPR),
+            "synthetic_validation": (held["synthetic_validation"], R.SYNTHETIC_FPR),
             "generated_validation_benign": (held["generated_validation_benign"],
                                             R.GENERATED_FPR)}
 
@@ -944,6 +944,28 @@ def suite_folds(rows: pd.DataFrame, seed: int, mode: str = "both",
         per[suite] = (scores, labels)
         print(f"fold without {suite}: fitted and scored", flush=True)
     return np.concatenate(benign), per
+
+
+def add_choice_and_metrics(model: dict[str, Any], comparison: dict[str, Any],
+                           typical_latency: dict[str, float]) -> None:
+    """The model's ``metadata.choice`` (why rules + classifier) and its test metrics."""
+    m = {mode: comparison[mode]["metrics"] for mode in comparison}
+    model["metadata"]["choice"] = (
+        f"mode={model['mode']}. Rules alone are precise but recall "
+        f"{m['rules']['public_test_pooled']['recall']} of the public test injections (mostly "
+        f"paraphrases); the classifier alone misses tool-call, delimiter and non-Latin-script "
+        f"attacks (hand-written attack recall {m['classifier']['authored_attacks']['recall']}, "
+        f"rules + classifier {m['both']['authored_attacks']['recall']}). Threshold "
+        f"{model['threshold']}: <= 1% false positives on the spent suites' out-of-fold benign "
+        f"cases and on public benign validation text, 0.5% on synthetic benign business text, "
+        f"2% on generated hard benign text.")
+    model["metadata"]["metrics"] = {
+        "test": {mode: {k: m[mode][k] for k in ("s-labs", "neuralchemy", "yanismiraoui",
+                                                 "synthetic", "synthetic_domain_eval",
+                                                 "authored_hard_benign", "public_test_pooled")}
+                 for mode in m},
+        "latency_typical_500_chars": typical_latency,
+    }
 
 
 # =========================================================================== main
@@ -1083,6 +1105,7 @@ def main(argv: list[str] | None = None) -> int:
         "versions": {"python": sys.version.split()[0], "scikit-learn": sklearn.__version__,
                      "numpy": np.__version__, "pandas": pd.__version__},
     }
+    add_choice_and_metrics(model, comparison, typical_latency)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n",
                         encoding="utf-8")
@@ -1102,7 +1125,8 @@ def main(argv: list[str] | None = None) -> int:
                    "segment_weight": R.SEGMENT_WEIGHT},
         "parity_max_abs_diff": parity,
         "thresholds": thresholds,
-        "threshold_calibration": {"targets": {"public_and_synthetic_validation": R.PUBLIC_FPR,
+        "threshold_calibration": {"targets": {"public_validation_benign": R.PUBLIC_FPR,
+                                              "synthetic_validation": R.SYNTHETIC_FPR,
                                               "generated_validation_benign": R.GENERATED_FPR,
                                               "spent_suites_out_of_fold_benign": R.SUITE_FPR},
                                   "per_group": calibration},
