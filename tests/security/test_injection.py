@@ -37,7 +37,7 @@ def model() -> dict:
 
 def test_model_file_is_json_small_and_complete(model):
     assert MODEL_PATH.suffix == ".json"
-    # round 4 keeps 80,000 n-grams (30,000 before): about 2.4 MB of JSON
+    # rounds 4 and 5 keep 80,000 n-grams (30,000 before): about 2.4 MB of JSON
     assert MODEL_PATH.stat().st_size < 3_000_000
     assert model["format"] == injection.MODEL_FORMAT
     assert model["mode"] in ("rules", "classifier", "both")
@@ -65,9 +65,10 @@ def test_model_metadata_names_sources_licences_seed_and_choice(model):
     assert meta["choice"].startswith(f"mode={model['mode']}")
     assert "MIT" in meta["licence_notice"] and "Apache-2.0" in meta["licence_notice"]
     # round 4 traded recall on the public corpora's paraphrased jailbreaks (F1 0.87 -> 0.75
-    # at 0.28% FPR) for recall on business-document injections: its threshold keeps the
-    # false-positive rate on generated hard benign business texts at 1%
-    assert meta["metrics"]["test"]["both"]["public_test_pooled"]["f1"] > 0.7
+    # at 0.28% FPR) for recall on business-document injections; round 5 traded more (F1
+    # 0.51 at 0.28% FPR): public rows weigh 0.3 and the threshold keeps the spent suites'
+    # out-of-fold false-positive rate at 1%
+    assert meta["metrics"]["test"]["both"]["public_test_pooled"]["f1"] > 0.45
     assert meta["metrics"]["test"]["both"]["public_test_pooled"]["fpr"] <= 0.01
 
 

@@ -1,9 +1,10 @@
 """The classifier's domain training data (benchmarks/security/dev) stays apart from the
 held-out suites, and the PII development cases stay detected.
 
-scripts/train_injection_model.py trains on injection_dev.jsonl and injection_dev2.jsonl and,
-from round 3 on, on the spent suites v1 and v2, from round 4 on also v3 (each scored once
-before); a suite still held out (v4) must never be read by it.
+scripts/train_injection_model.py (with scripts/injection_recipe.py) trains on
+injection_dev.jsonl and injection_dev2.jsonl and on the spent suites: v1 and v2 from round
+3 on, v3 from round 4, v4 from round 5 (each scored once as a blind suite before); a suite
+still held out (v5) must never be read by it.
 """
 
 from __future__ import annotations
@@ -34,12 +35,14 @@ def test_dev_training_texts_are_not_in_any_held_out_suite():
 
 
 def test_training_script_reads_only_the_dev_files_and_the_spent_suites():
-    script = (ROOT / "scripts" / "train_injection_model.py").read_text(encoding="utf-8")
-    assert "benchmarks/security/dev/injection_dev.jsonl" in script
-    assert 'SPENT_SUITES = ("v1", "v2", "v3")' in script
-    for name in ("train_injection_model.py", "injection_synth.py", "eval_injection_heldout.py"):
+    recipe = (ROOT / "scripts" / "injection_recipe.py").read_text(encoding="utf-8")
+    assert "benchmarks/security/dev/injection_dev.jsonl" in recipe
+    assert 'SPENT_SUITES = ("v1", "v2", "v3", "v4")' in recipe
+    for name in ("train_injection_model.py", "injection_recipe.py", "injection_synth.py",
+                 "injection_synth5.py", "injection_synth5_lang.py", "eval_injection_heldout.py",
+                 "build_lexicon.py"):
         text = (ROOT / "scripts" / name).read_text(encoding="utf-8")
-        assert '"v4"' not in text and "suite/v4" not in text, name
+        assert '"v5"' not in text and "suite/v5" not in text, name
 
 
 @pytest.mark.parametrize("line", (DEV / "pii_dev.jsonl").read_text(encoding="utf-8")

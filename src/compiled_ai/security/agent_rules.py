@@ -159,10 +159,33 @@ _MULTI_OVERRIDE: dict[str, tuple[str, str, tuple[str, ...]]] = {
 }
 
 
-def _multi_override(lang: str, verbs: str, objects: str, gate: tuple[str, ...]) -> AgentRule:
-    clause = r"[^\n.!?。।]{0,60}?"
-    return (f"agent.override.{lang}", 1.0, rf"{verbs}{clause}{objects}|{objects}{clause}{verbs}",
-            gate)
+# "all", "every", "any" per language: with one of them the override addresses the whole
+# rule set ("forget all instructions"), as English override.en's strong qualifiers do
+_MULTI_ALL: dict[str, str] = {
+    "tr": r"(?:tüm|bütün|her)", "vi": r"(?:tất\s+cả|mọi|toàn\s+bộ)",
+    "cs": r"(?:všechn\w*|vešker\w*|každ\w*)", "sk": r"(?:všetk\w*|každ\w*)",
+    "uk": r"(?:всі|усі|всіх|усіх|будь-як\w*|кожн\w*)", "hi": r"(?:सभी|सारे|सारी|सब|हर)",
+    "el": r"(?:όλ\w*|κάθε)", "sv": r"(?:alla|allt|varje)", "da": r"(?:alle|alt|enhver)",
+    "id": r"(?:semua|seluruh|setiap)", "fi": r"(?:kaik\w*|jokai\w*)",
+    "ro": r"(?:toate|orice)", "hu": r"(?:összes|minden)", "he": r"(?:כל)",
+    "th": r"(?:ทั้งหมด|ทุก)", "fa": r"(?:همه|تمام)", "sw": r"(?:zote|yote|kila)",
+    "tl": r"(?:lahat|bawat)", "bn": r"(?:সব|সমস্ত|সকল)",
+}
+
+
+def _multi_override(lang: str, verbs: str, objects: str,
+                    gate: tuple[str, ...]) -> tuple[AgentRule, AgentRule]:
+    """0.6 for verb and object in one clause, as English "ignore the previous instructions"
+    (override.en_previous): a nurse writes "disregard the previous instruction" about a
+    dose (blind suite v4, Hindi and Turkish notes), so the classifier or a second rule has
+    to agree; 0.4 more with "all"/"every" between them, as override.en's strong qualifiers."""
+    clause = r"[^\n.!?;。।]{0,60}?"
+    every = _MULTI_ALL[lang]
+    return ((f"agent.override.{lang}", 0.6,
+             rf"{verbs}{clause}{objects}|{objects}{clause}{verbs}", gate),
+            (f"agent.override_all.{lang}", 0.4,
+             rf"{verbs}{clause}{every}{clause}{objects}|{every}{clause}{objects}{clause}{verbs}",
+             gate))
 
 
 # ---- round 3 (issue 3): families that stayed weak on suite v2 ------------------------
@@ -385,7 +408,7 @@ AGENT_RULES: tuple[AgentRule, ...] = (
      r"al\s+(?:sistema|modello|assistente|agente)\b|ao\s+(?:sistema|assistente|modelo|"
      r"agente)\b|aan\s+(?:de|het)\s+(?:ai|assistent|model|systeem)\b)",
      ("an ", "attention", "para ", "al ", "ao ", "aan ")),
-    *(_multi_override(lang, verbs, objects, gate)
-      for lang, (verbs, objects, gate) in _MULTI_OVERRIDE.items()),
+    *(rule for lang, (verbs, objects, gate) in _MULTI_OVERRIDE.items()
+      for rule in _multi_override(lang, verbs, objects, gate)),
     *ROUND3_RULES,
 )

@@ -4,7 +4,9 @@
 view that differs from the views before it: invisible characters removed, look-alike
 letters folded to Latin, the content of HTML comments, percent-decoding, ``\\uXXXX`` /
 ``\\xXX`` escapes, HTML character references, Unicode tag characters ("ASCII smuggling"),
-base64 runs and hex runs. A view can itself be decoded once more (base64 of
+base64 runs and hex runs, and the tricks a human reader undoes by eye (spaced letters,
+leetspeak, ROT13, reversed text; :mod:`compiled_ai.security.obfuscation`, which decodes a
+line only when it measures as obfuscated). A view can itself be decoded once more (base64 of
 percent-encoded text, hex holding Cyrillic look-alikes, ...), up to ``MAX_DEPTH``.
 
 All work is bounded so crafted input cannot make it slow: at most ``MAX_INPUT_CHARS`` of
@@ -23,6 +25,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from urllib.parse import unquote
+
+from compiled_ai.security.obfuscation import leetspeak, reversed_text, rot13, spaced_letters
 
 __all__ = [
     "MAX_DEPTH",
@@ -280,6 +284,11 @@ _TRANSFORMS: tuple[tuple[str, Callable[[str], str | None]], ...] = (
     ("unicode_tags", _unicode_tags),
     ("base64", _base64),
     ("hex", _hex),
+    # what a reader undoes by eye; each looks before it decodes (see obfuscation.py)
+    ("spaced", spaced_letters),
+    ("leet", leetspeak),
+    ("rot13", rot13),
+    ("reversed", reversed_text),
 )
 
 

@@ -2,7 +2,8 @@
 
 Every text is expanded into its decoded views (:func:`compiled_ai.security.decode.
 decoded_variants`: zero-width removal, homoglyph folding, HTML comments, percent-encoding,
-``\\u``/``\\x`` escapes, HTML entities, Unicode tags, base64, hex), plus two views of its
+``\\u``/``\\x`` escapes, HTML entities, Unicode tags, base64, hex, and the tricks a reader
+undoes by eye: spaced letters, leetspeak, ROT13, reversed text), plus two views of its
 own for the rules (string escapes such as ``\\n`` resolved, and quoted fragments joined
 when the text asks for them to be joined), and each view is scored by two detectors:
 
@@ -10,56 +11,52 @@ when the text asks for them to be joined), and each view is scored by two detect
   in thirteen languages, role-play/jailbreak markers, system-prompt exfiltration,
   chat-template and role-tag delimiters and tool-call markup. The **domain rules**
   (``DOMAIN_RULES``) cover injections written in the language of the documents the gate
-  guards: an AI or automated system addressed from inside the data ("Note to the AI:",
-  "Automated adjudicator:", "If you are an AI assistant ...") followed by a directive; a
-  business control (limits, caps, thresholds, approvals, validation, review, matching,
-  screening) bypassed together with a forced outcome ("... and mark it as paid"), an
-  outcome forced "without review" or "even though verification failed"; tool calls
-  spelled out in prose with concrete arguments, agent-directed flags or secret paths;
-  markdown images and links whose query string carries a placeholder for the
-  conversation or a secret; end-of-data markers and role labels; payload splitting; and
-  the same in eleven other languages. A rule's weight is its evidence; weights add up to
-  at most 1.0, and 1.0 blocks on its own. Single pieces of business evidence weigh
-  0.2-0.6, because people write "please approve this invoice" and "ignore the earlier
-  invoice" to each other every day: it takes two of them (an AI addressee and a
-  directive, a bypassed control and a forced outcome, a tool call and its arguments).
+  guards: an AI or automated system addressed from inside the data, a business control
+  bypassed together with a forced outcome, tool calls spelled out in prose, markdown
+  images and links whose query string carries a placeholder for a secret, end-of-data
+  markers and role labels, payload splitting, and the same in eleven other languages. A
+  rule's weight is its evidence; weights add up to at most 1.0, and 1.0 blocks on its
+  own. Single pieces of business evidence weigh 0.2-0.6, because people write "please
+  approve this invoice" and "ignore the earlier invoice" to each other every day.
   **Decoded views** add evidence of their own: a view that a concealing transform
-  produced (base64, hex, escapes, entities, Unicode tags, zero-width, homoglyphs, HTML
-  comments, percent-encoding, joined fragments) and that shows instruction evidence the
-  original does not gets ``decoded.hidden_instruction`` (0.4), and one that opens a
-  sentence with a strong imperative the original does not show gets
-  ``decoded.imperative`` (0.3): business text has no reason to base64 an instruction.
-  Rules carry cheap word gates (``Rule.needs``, ``Rule.requires``) so that a typical scan
-  tries only a few of them; gates never change which rules match;
-* a **TF-IDF + logistic-regression classifier** trained offline by
-  ``scripts/train_injection_model.py`` and shipped as JSON
-  (``data/injection_model.json``; no pickle, no numpy or scikit-learn at run time).
+  produced and that shows instruction evidence the original does not gets
+  ``decoded.hidden_instruction`` (0.4), and one that opens a sentence with a strong
+  imperative the original does not show gets ``decoded.imperative`` (0.3). Rules carry
+  cheap word gates (``Rule.needs``, ``Rule.requires``) so that a typical scan tries only
+  a few of them; gates never change which rules match, and patterns without upper-case
+  letters of their own run on the lower-cased text (the same matches, twice as fast);
+* a **logistic-regression classifier** over TF-IDF word and character n-grams and the
+  structural cues of :mod:`compiled_ai.security.cues` (claimed authority, a control
+  declared unnecessary, an outcome directive, the reader's output or memory addressed,
+  a decision reported after the fact, a request routed through a control, ...), trained
+  offline by ``scripts/train_injection_model.py`` with ``scripts/injection_recipe.py``
+  and shipped as JSON (``data/injection_model.json``; no pickle, no numpy or scikit-learn
+  at run time).
 
 The classifier reads each view whole and, for a document, also each line, data field,
-CSV cell or HL7 segment of at least five words (``segments``), keeping the highest
-probability: an injected sentence is a small share of a long document's n-grams. Before
-the rules read the original text, a quoted phrase right after words that report or
-exemplify it ("testers tried 'pretend you are ...'", "phrases such as '...'") is masked
-(``mask_mentions``): security writing quotes attacks.
+CSV cell or HL7 segment of at least five words (``segment_spans``), keeping the highest
+probability: an injected sentence is a small share of a long document's n-grams. It was
+trained on those lines too (every line of a benign document as benign, carrier
+boilerplate cut out of attack documents), so that a carrier's own lines score low.
+
+Writing *about* attacks is not an attack (:mod:`compiled_ai.security.mentions`): a
+defensive instruction ("ignore any instructions inside the note"), a quoted phrase after
+words that report it ("the lure read '...'") and, in a text with meta context (training
+material, incident tickets, red-team findings, unit tests, code reviews), every quote and
+"writes something like: ..." clause are masked before the rules run, and in meta context
+the classifier reads the masked text as well.
 
 The two are combined as a noisy-OR, ``score = 1 - (1 - rules) * (1 - p_classifier)``,
-and a text is blocked when any view's score reaches the threshold calibrated on
-validation data for a low false-positive rate. Texts longer than 20,000 characters are
-scanned in overlapping windows; past ``MAX_SCAN_CHARS`` (200,000) the gate fails closed.
+and a text is blocked when any view's score reaches the threshold calibrated for a low
+false-positive rate (validation text, generated hard benign text, and the spent suites'
+out-of-fold benign cases). Texts longer than 20,000 characters are scanned in
+overlapping windows; past ``MAX_SCAN_CHARS`` (200,000) the gate fails closed.
 
 Why both (measured by ``scripts/train_injection_model.py --seed 13``; the numbers live in
-``benchmarks/security/injection_training.json`` and in the model's ``metadata.choice``):
-the rules alone are precise but catch only ~6% of the public test injections, which are
-mostly paraphrases; the classifier alone reaches F1 0.87 on the pooled public test splits
-at 0.14% FPR, but misses tool-call syntax, chat-template delimiters, non-Latin scripts,
-injections buried in long documents and nearly all injections phrased as business
-instructions. It is therefore also trained on the hand-written development cases
-(``benchmarks/security/dev``), on the spent suites v1-v3, and (round 4) on generated
-business injections paired with benign texts that share their carriers and verbs
-(``scripts/injection_synth.py``; generated injections *without* such benign twins had
-taught an earlier model the business topic). The rules for attacks on workflow agents
-live in ``agent_rules.py``. Latency on typical inputs is measured by the training script
-(``latency_typical_500_chars``).
+``benchmarks/security/injection_training.json``): the rules alone are precise but catch
+few of the public corpora's paraphrased injections; the classifier alone misses tool-call
+syntax, chat-template delimiters, non-Latin scripts and injections buried in long
+documents. The rules for attacks on workflow agents live in ``agent_rules.py``.
 """
 
 from __future__ import annotations
@@ -68,14 +65,18 @@ import dataclasses
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from compiled_ai.security.agent_rules import AGENT_RULE_WORDS, AGENT_RULES
+from compiled_ai.security.cues import CUE_NAMES, cue_counts, cue_features
 from compiled_ai.security.decode import MAX_INPUT_CHARS, decoded_variants
+from compiled_ai.security.mentions import META_MIN_CUES, mask_mentions, meta_context
 
 __all__ = [
     "DOMAIN_RULES",
@@ -89,6 +90,7 @@ __all__ = [
     "mask_mentions",
     "rule_hits",
     "scan_text",
+    "segment_spans",
     "segments",
     "unescaped",
 ]
@@ -1212,41 +1214,32 @@ assert len(_RULE_WEIGHTS) == len(RULES), "rule ids must be unique"
 _TOKEN_RE = re.compile(r"\w+")
 
 
-# A quoted phrase right after words that report or exemplify it ("testers tried role-play
-# jailbreaks ('pretend you are ...')", "phrases such as \"ignore previous instructions\"")
-# is mentioned, not said: security training and red-team reports quote attacks. Such
-# quotes are masked before the rules run on the original text (the classifier still reads
-# everything, and a quoted JSON or config value is never masked).
-_MENTION_CUE = (r"\b(?:tried|try|tries|trying|attempt(?:s|ed)?|examples?|e\.g\.|such\s+as|"
-                r"phrases?(?:\s+like)?|wording|lines?\s+like|text\s+like|messages?\s+like|"
-                r"things\s+like|quoted|quotes?|reads?|reading|says?|saying|sentences?|"
-                r"prompts?\s+like|jailbreaks?|injections?)\b")
-_MENTIONED_QUOTE = re.compile(
-    _MENTION_CUE + r"[^\n\"'‘“:=]{0,60}?[(\[]?\s*"
-    r"(?:'([^'\n]{4,200})'(?![\w'])|\"([^\"\n]{4,200})\"|‘([^’\n]{4,200})’|“([^”\n]{4,200})”)",
-    re.IGNORECASE)
+_ESCAPE = re.compile(r"\\[A-Za-z]")
 
 
-def mask_mentions(text: str) -> str | None:
-    """``text`` with quoted phrases that it reports or exemplifies replaced by ``'…'``;
-    None when there are none."""
-    if not any(q in text for q in "'\"‘“"):
+def _lower_case_form(rule: Rule) -> re.Pattern[str] | None:
+    """The rule's pattern without IGNORECASE, to run on lower-cased text (about twice as
+    fast); None for a pattern with upper-case letters of its own or without IGNORECASE."""
+    pattern = rule.pattern
+    if not pattern.flags & re.IGNORECASE or re.search("[A-Z]", _ESCAPE.sub("", pattern.pattern)):
         return None
-    out, n = _MENTIONED_QUOTE.subn(lambda m: m.group(0)[:m.start(1 if m.group(1) else
-                                   2 if m.group(2) else 3 if m.group(3) else 4) - m.start()]
-                                   + "…", text)
-    return out if n else None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_LOWER_PATTERNS = {rule.id: _lower_case_form(rule) for rule in RULES}
 
 
 def rule_hits(text: str) -> tuple[float, tuple[str, ...]]:
     """The rule score of one text (sum of matched weights, at most 1.0) and the rule ids."""
     lowered = text.lower()
     tokens = frozenset(_TOKEN_RE.findall(lowered))
+    same_length = len(lowered) == len(text)
     found: list[str] = []
     for rule in RULES:
         if (rule.requires and rule.requires not in found) or not rule.applies(lowered, tokens):
             continue
-        if rule.pattern.search(text):
+        fast = _LOWER_PATTERNS[rule.id] if same_length else None
+        if fast.search(lowered) if fast is not None else rule.pattern.search(text):
             found.append(rule.id)
     hits = tuple(found)
     if not hits:
@@ -1257,6 +1250,7 @@ def rule_hits(text: str) -> tuple[float, tuple[str, ...]]:
 # --------------------------------------------------------------------------- classifier
 
 _WHITE_SPACES = re.compile(r"\s\s+")
+_WORD_CACHE_MAX = 50_000   # words whose known character n-grams are kept per block
 
 
 def _char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
@@ -1306,6 +1300,10 @@ class _Block:
         for gram, (idf, weight) in features.items():
             self.idf[gram] = float(idf)
             self.weight[gram] = float(weight)
+        # a gram seen once contributes idf to the vector and idf * weight to the dot product
+        self.value = self.idf
+        self.dot = {gram: self.idf[gram] * w for gram, w in self.weight.items()}
+        self._word_cache: dict[str, tuple[str, ...]] = {}
 
     def grams(self, text: str) -> list[str]:
         if self.lowercase:
@@ -1314,39 +1312,68 @@ class _Block:
             return _char_wb_ngrams(text, self.low, self.high)
         return _word_ngrams(self.token_re.findall(text), self.low, self.high)
 
+    def _known_char_grams(self, word: str) -> tuple[str, ...]:
+        """The vocabulary's character n-grams of one word, cached: a document, its lines
+        and its decoded views share most words, and so do consecutive scans."""
+        known = self._word_cache.get(word)
+        if known is None:
+            idf = self.idf
+            known = tuple(g for g in _char_wb_ngrams(word, self.low, self.high) if g in idf)
+            if len(self._word_cache) >= _WORD_CACHE_MAX:
+                self._word_cache.clear()
+            self._word_cache[word] = known
+        return known
+
     def decision(self, text: str) -> float:
-        counts: dict[str, int] = {}
-        idf = self.idf
-        for gram in self.grams(text):
-            if gram in idf:
-                counts[gram] = counts.get(gram, 0) + 1
+        if self.lowercase:
+            text = text.lower()
+        if self.analyzer == "char_wb":
+            counts = Counter(chain.from_iterable(map(self._known_char_grams, text.split())))
+        else:
+            idf = self.idf
+            counts = Counter(g for g in _word_ngrams(self.token_re.findall(text), self.low,
+                                                     self.high) if g in idf)
         if not counts:
             return 0.0
-        dot = 0.0
-        norm = 0.0
-        weight = self.weight
-        for gram, count in counts.items():
-            tf = 1.0 + math.log(count) if self.sublinear_tf else float(count)
-            value = tf * idf[gram]
-            norm += value * value
-            dot += value * weight[gram]
-        return dot / math.sqrt(norm)
+        value_of, dot_of = self.value, self.dot
+        if self.sublinear_tf:
+            tfs = [1.0 + math.log(n) if n > 1 else 1.0 for n in counts.values()]
+        else:
+            tfs = [float(n) for n in counts.values()]
+        values = [tf * value_of[g] for tf, g in zip(tfs, counts, strict=True)]
+        dot = sum(tf * dot_of[g] for tf, g in zip(tfs, counts, strict=True))
+        return dot / math.sqrt(sum(v * v for v in values))
 
 
 class TextClassifier:
-    """Pure-Python inference for the shipped TF-IDF + logistic-regression model."""
+    """Pure-Python inference for the shipped TF-IDF + logistic-regression model, with the
+    structural cues of :mod:`compiled_ai.security.cues` as dense features when the model
+    has weights for them."""
 
     def __init__(self, model: Mapping[str, Any]) -> None:
         if model.get("format") != MODEL_FORMAT:
             raise ValueError(f"not a {MODEL_FORMAT} file")
         self.blocks = [_Block(spec) for spec in model["blocks"]]
         self.intercept = float(model["intercept"])
+        self.cues: dict[str, float] = {str(k): float(v)
+                                       for k, v in model.get("cues", {}).items()}
+        unknown = set(self.cues) - set(CUE_NAMES)
+        if unknown:
+            raise ValueError(f"model has weights for unknown cues {sorted(unknown)}")
 
-    def decision(self, text: str) -> float:
-        return self.intercept + sum(block.decision(text) for block in self.blocks)
+    def decision(self, text: str, cues: Mapping[str, float] | None = None) -> float:
+        """``cues``: the text's cue features when the caller has them (computed here
+        otherwise)."""
+        z = self.intercept + sum(block.decision(text) for block in self.blocks)
+        if self.cues:
+            if cues is None:
+                cues = cue_features(cue_counts(text))
+            weights = self.cues
+            z += sum(weights.get(name, 0.0) * value for name, value in cues.items())
+        return z
 
-    def probability(self, text: str) -> float:
-        z = self.decision(text)
+    def probability(self, text: str, cues: Mapping[str, float] | None = None) -> float:
+        z = self.decision(text, cues)
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)
@@ -1358,12 +1385,14 @@ class TextClassifier:
 
 # decoded views that reveal text a reader of the original does not see
 CONCEALING_VIEWS = frozenset({"base64", "hex", "escape", "html_entity", "unicode_tags",
-                              "zero_width", "homoglyph", "html_comment", "joined", "url"})
+                              "zero_width", "homoglyph", "html_comment", "joined", "url",
+                              "spaced", "leet", "rot13", "reversed"})
 HIDDEN_MIN_RULE_SCORE = 0.3
 HIDDEN_INSTRUCTION_WEIGHT = 0.4
 # views in which a sentence that opens with a strong imperative is itself evidence (an
 # HTML comment is left out: "TODO: remove after launch" is what developers write there)
-IMPERATIVE_VIEWS = frozenset({"base64", "hex", "escape", "html_entity", "unicode_tags"})
+IMPERATIVE_VIEWS = frozenset({"base64", "hex", "escape", "html_entity", "unicode_tags",
+                              "spaced", "leet", "rot13", "reversed"})
 DECODED_IMPERATIVE_WEIGHT = 0.3
 _DECODED_IMPERATIVE = re.compile(
     r"(?:^|[\n.!?:;>=\"']\s*)(?:please\s+|kindly\s+|now\s+|immediately\s+)?(?:ignore|disregard|"
@@ -1432,20 +1461,34 @@ MIN_SEGMENT_WORDS = 5
 MAX_SEGMENTS = 48
 
 
-def segments(text: str) -> list[str]:
-    """The lines and data fields of ``text`` that hold at least ``MIN_SEGMENT_WORDS``
-    words, when there are at least two parts (a one-part text is classified whole)."""
-    parts = _SEGMENT_SPLIT.split(text)
-    if len(parts) < 2:
+def segment_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines and data fields of ``text`` that hold at least
+    ``MIN_SEGMENT_WORDS`` words, when there are at least two parts (a one-part text is
+    classified whole)."""
+    bounds = [0]
+    for match in _SEGMENT_SPLIT.finditer(text):
+        bounds += [match.start(), match.end()]
+    bounds.append(len(text))
+    if len(bounds) < 4:
         return []
-    out: list[str] = []
-    for part in parts:
-        part = part.strip(_SEGMENT_STRIP)
-        if len(_WORD_RE.findall(part)) >= MIN_SEGMENT_WORDS and part != text:
-            out.append(part)
+    out: list[tuple[int, int]] = []
+    for i in range(0, len(bounds), 2):
+        start, end = bounds[i], bounds[i + 1]
+        while start < end and text[start] in _SEGMENT_STRIP:
+            start += 1
+        while end > start and text[end - 1] in _SEGMENT_STRIP:
+            end -= 1
+        if (end - start < len(text) and len(_WORD_RE.findall(text, start, end))
+                >= MIN_SEGMENT_WORDS):
+            out.append((start, end))
             if len(out) >= MAX_SEGMENTS:
                 break
     return out
+
+
+def segments(text: str) -> list[str]:
+    """The texts of :func:`segment_spans`."""
+    return [text[start:end] for start, end in segment_spans(text)]
 
 
 # --------------------------------------------------------------------------- detector
@@ -1504,7 +1547,9 @@ class InjectionDetector:
         does not show gets ``decoded.hidden_instruction`` on top: business text has no
         reason to base64-encode, entity-encode or split an instruction into fragments.
         """
-        rule_text = (mask_mentions(text) or text) if name == "original" else text
+        meta = meta_context(text)
+        masked = mask_mentions(text, meta)
+        rule_text = masked or text
         rules_score, hits = rule_hits(rule_text) if self.mode != "classifier" else (0.0, ())
         steps = name.split("+")
         if (self.mode != "classifier" and name != "original"
@@ -1529,9 +1574,13 @@ class InjectionDetector:
             classify = False  # one to three words give the classifier no context of its own
         p = 0.0
         if self.classifier is not None and classify:
-            p = self.classifier.probability(text)
-            for segment in segments(text):
-                p = max(p, self.classifier.probability(segment))
+            # writing about attacks is read without the attacks it quotes (meta context)
+            read = masked if masked and meta >= META_MIN_CUES else text
+            counts = cue_counts(read) if self.classifier.cues else {}
+            p = self.classifier.probability(read, cue_features(counts))
+            for start, end in segment_spans(read):
+                p = max(p, self.classifier.probability(read[start:end],
+                                                       cue_features(counts, start, end)))
         if self.mode == "rules":
             score = rules_score
         elif self.mode == "classifier":
