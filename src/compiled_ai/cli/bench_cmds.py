@@ -28,8 +28,8 @@ def bench_group() -> None:
 
 @bench_group.command("security")
 @click.option("--suite", "suite_arg", default="v1", show_default=True,
-              help="Suite version under benchmarks/security/suite (v1, v2, v3, v4) or a directory "
-                   "holding injection/pii/code/leakage .jsonl files.")
+              help="Suite version under benchmarks/security/suite (v1, v2, v3, v4, v5) or a "
+                   "directory holding injection/pii/code/leakage .jsonl files.")
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
               help="Where to write the JSON result [default: "
                    "benchmarks/security/results/security_<suite>.json].")
