@@ -14,9 +14,10 @@ from click.testing import CliRunner
 from compiled_ai.artifacts.manifest import COMPILE_LOG, MANIFEST, SPEC_SOURCE
 from compiled_ai.artifacts.store import read_verified, write_artifact
 from compiled_ai.cli.main import cli
-from compiled_ai.compiler import compile_spec
+from compiled_ai.compiler import CompileOptions, compile_spec
 from compiled_ai.compiler.recompile import NotReproducible, check
 from compiled_ai.errors import InputError
+from compiled_ai.providers.base import Message
 from compiled_ai.providers.scripted import ScriptedProvider
 from compiled_ai.spec import load_spec
 from tests.artifacts.rehash import rewrite_and_rehash
@@ -135,3 +136,18 @@ def test_cli_recompile_keeps_the_rebuild_for_diffing(artifact, tmp_path):
     result = invoke(tmp_path, "recompile", artifact, "-o", out)
     assert result.exit_code == 0, result.output
     assert (out / MANIFEST).read_bytes() == (artifact / MANIFEST).read_bytes()
+
+
+@pytest.mark.parametrize("demonstration", [
+    (),  # as artifacts compiled before the compiler showed a worked example
+    (Message(role="user", content="Task: add one."),
+     Message(role="assistant", content="```python\ndef f(x: int) -> int:\n    return x + 1\n```")),
+], ids=["none", "custom"])
+def test_rebuild_shows_the_demonstration_the_original_compile_showed_scripted(
+        demonstration, tmp_path):
+    compiled = compile_spec(load_spec(SPEC_PATH), SPEC_PATH.read_bytes(),
+                            ScriptedProvider([UNSAFE, CORRECT]),
+                            CompileOptions(demonstration=demonstration))
+    target = tmp_path / "artifact"
+    write_artifact(target, compiled.files, compiled.manifest)
+    assert check(target).identical  # replay finds every request: same prompt, same retries
