@@ -5,7 +5,7 @@ from __future__ import annotations
 from compiled_ai.artifacts.canonical import canonical_json
 from compiled_ai.compiler import CompileOptions, compile_spec
 from compiled_ai.compiler.demonstration import DEMONSTRATION
-from compiled_ai.compiler.prompt import OPENING, build_messages
+from compiled_ai.compiler.prompt import build_messages
 from compiled_ai.providers.scripted import ScriptedProvider
 from compiled_ai.spec.models import Fixture, FunctionStep, Spec
 from tests.compiler.helpers import FRAME, STEP
@@ -48,7 +48,7 @@ def test_demonstration_answer_passes_all_four_stages_scripted():
 
 def test_every_compile_request_opens_with_rules_then_the_demonstration():
     messages = build_messages(FRAME, STEP.intent, STEP.inputs, STEP.outputs, [], [])
-    assert len(messages) == OPENING
+    assert len(messages) == 2 + len(DEMONSTRATION)
     assert [m.role for m in messages] == ["system", "user", "assistant", "user"]
     assert tuple(messages[1:3]) == DEMONSTRATION
     assert STEP.intent.strip() in messages[-1].content

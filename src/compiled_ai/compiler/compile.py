@@ -137,6 +137,7 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
                               [text for text, _digest in blocks.values()], canary,
                               module_calls=[c.module_calls or [] for c in visible],
                               demonstration=options.demonstration)
+    opening = len(messages)  # what every retry keeps: system, demonstration, request
     compliance = context_for(spec, step, frame.function_name)
     attempts: list[Attempt] = []
     sources: list[str] = []
@@ -173,9 +174,8 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
         failed = result.stages[-1]
         say(f"step {step.id}: attempt {number} failed at {failed.stage}: "
             f"{result.blocking[0].message[:120]}")
-        messages = build_retry(messages, completion.text, result.blocking,
-                               fresh=sampled(number + 1),
-                               opening=2 + len(options.demonstration))
+        messages = build_retry(messages, completion.text, result.blocking, opening,
+                               fresh=sampled(number + 1))
     raise CompilationFailed(
         f"step {step.id!r} failed validation on all {options.max_attempts} attempts",
         report=[{**a.model_dump(mode="json"), "step": step.id, "code": code}

@@ -79,18 +79,16 @@ def build_messages(
             Message(role="user", content="\n\n".join(sections))]
 
 
-OPENING = 2 + len(DEMONSTRATION)  # system, demonstration, the step's request
-
 
 def build_retry(previous: list[Message], reply: str, findings: list[Finding],
-                fresh: bool = False, opening: int = OPENING) -> list[Message]:
+                opening: int, fresh: bool = False) -> list[Message]:
     """Feed the failed attempt and its findings back, asking for a corrected function.
 
     ``fresh``: leave the failed code out and ask the original request afresh, with the
     problems to avoid appended. Shown its own code, a small model copies it token for
     token, even when sampling, so later attempts would all fail the same way; asked
-    afresh, each sampled attempt is an independent try. ``opening``: how many messages
-    precede the first reply (system, demonstration, the step's request).
+    afresh, each sampled attempt is an independent try. ``opening``: the length of the
+    first request's messages (system, demonstration, the step's request).
     """
     listed = "\n".join(f"- [{f.id}] {f.message}" for f in findings[:12])
     *lead, request = previous[:opening]  # system, demonstration, the step's request

@@ -30,15 +30,8 @@ from compiled_ai.benchmarks.bfcl.data import BfclItem
 from compiled_ai.benchmarks.bfcl.labels import label_question
 from compiled_ai.benchmarks.bfcl.prompting import DEFAULT_STYLE, decode_reply, request_for
 from compiled_ai.benchmarks.bfcl.requests import example_requests
-from compiled_ai.benchmarks.bfcl.workflow import (
-    STEP_ID,
-    Example,
-    ItemWorkflow,
-    build_workflow,
-    single_request_demonstration,
-)
+from compiled_ai.benchmarks.bfcl.workflow import STEP_ID, Example, ItemWorkflow, build_workflow
 from compiled_ai.compiler import CompileOptions, compile_spec
-from compiled_ai.compiler.demonstration import DEMONSTRATION
 from compiled_ai.errors import CompilationFailed, CompiledAIError, SpecError
 from compiled_ai.eval.metrics import reproducibility, shannon_entropy
 from compiled_ai.providers.base import Provider
@@ -98,8 +91,7 @@ def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: P
     try:
         compiled = compile_spec(flow.spec, flow.spec_bytes, provider, CompileOptions(
             max_attempts=options.max_attempts, mypy_cache=options.mypy_cache,
-            demonstration=single_request_demonstration() if protocol == "paper"
-            else DEMONSTRATION), progress=say)
+            demonstration=flow.demonstration), progress=say)
     except CompilationFailed as exc:
         record["attempts"] = len(exc.report)
         record["compile_tokens"] = record["label_tokens"] + sum(

@@ -37,6 +37,7 @@ class ItemWorkflow:
     spec_bytes: bytes
     fields: dict[str, str]  # result key -> BFCL parameter name
     declared: dict[str, Any]  # BFCL parameter name -> its declaration
+    demonstration: tuple[Message, Message]  # the compiler's worked example for this intent
 
     def call_from_output(self, function_name: str, output: dict[str, Any]) -> list[dict[str, Any]]:
         """The call BFCL scores; values typed as the function declares (see ``declared_type``)."""
@@ -97,7 +98,8 @@ def parameter_schema(parameter: dict[str, Any]) -> dict[str, Any]:
 def build_workflow(item: BfclItem, examples: list[Example],
                    single_request: bool = False) -> ItemWorkflow:
     """``single_request`` (the paper protocol): the workflow serves only its one
-    example's question, and the intent says so (see ``SINGLE_REQUEST_DEMONSTRATION``)."""
+    example's question; the intent and the worked example the compiler shows say so
+    (``single_request_demonstration``)."""
     properties: dict[str, Any] = item.function.get("parameters", {}).get("properties", {})
     required = set(item.function.get("parameters", {}).get("required", []))
     fields = field_names(list(properties))
@@ -132,7 +134,9 @@ def build_workflow(item: BfclItem, examples: list[Example],
         output_schema={"type": "object", "properties": outputs},
         steps=[step], fixtures=fixtures)
     return ItemWorkflow(spec=spec, spec_bytes=canonical_json(spec.model_dump(mode="json")),
-                        fields=fields, declared=properties)
+                        fields=fields, declared=properties,
+                        demonstration=single_request_demonstration() if single_request
+                        else DEMONSTRATION)
 
 
 SINGLE_REQUEST = "This workflow serves exactly one request:"
