@@ -170,6 +170,9 @@ def test_no_break_even_is_claimed_when_no_workflow_compiled_scripted(items, tmp_
     assert summary["compiled"]["compile_tokens_per_workflow"] > 0
     assert summary["versus_baseline"]["break_even_transactions"] is None
     assert summary["versus_baseline"]["token_reduction_at_1000"] is None
+    # the baseline answered both; every compiled miss is counted by its error type
+    assert summary["versus_baseline"]["only_baseline_correct"] == {"compile": 2}
+    assert summary["versus_baseline"]["only_compiled_correct"] == 0
 
 
 def test_tools_style_baseline_asks_in_the_models_tool_format_and_reads_its_calls_scripted(

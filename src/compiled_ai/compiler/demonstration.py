@@ -1,10 +1,10 @@
 """One worked request and answer, shown to the model before every compile request.
 
-Small local models follow an example far better than rules: asked without it, the
-embedded 0.5B model answered BFCL extraction steps with ``int(question)`` or with
-regexes that crash when nothing matches; shown this pair first, it writes guarded
-``re.search`` extraction anchored on the words before each value, returning the result
-dict (measured on the BFCL ``paper`` protocol: see the README's BFCL section).
+Small local models follow an example far better than rules: in smoke compiles of BFCL
+steps (not a committed measurement; the 400-item ``blind`` run will be one), the
+embedded 0.5B model asked without it wrote ``int(question)`` or regexes that crash when
+nothing matches, and shown this pair first it wrote guarded ``re.search`` extraction
+anchored on the words before each value, returning the result dict.
 The pair follows the system prompt's rules, so it teaches the conventions the stages
 check (allowed imports, the predefined result type, no exceptions on odd input).
 """

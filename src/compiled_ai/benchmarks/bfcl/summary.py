@@ -53,10 +53,18 @@ def summarise(run: dict[str, Any], records: list[dict[str, Any]],
         summary["note"] = "no workflow compiled: break-even and token reduction are undefined"
         per_workflow = None
     per_tx = mean(b["tokens"] for b in same)
+    baseline_right = {b["id"] for b in same if b.get("valid")}
+    compared = [r for r in records if r["id"] in {b["id"] for b in same}]
     summary["versus_baseline"] = {
         "baseline_items": len(same),
-        "baseline_correct": sum(1 for b in same if b.get("valid")),
-        "baseline_accuracy": _ratio(sum(1 for b in same if b.get("valid")), len(same)),
+        "baseline_correct": len(baseline_right),
+        "baseline_accuracy": _ratio(len(baseline_right), len(same)),
+        # where the two disagree: what went wrong on the compiled side, and the reverse count
+        "only_baseline_correct": dict(sorted(Counter(
+            str(r.get("error_type")) for r in compared
+            if not r.get("valid") and r["id"] in baseline_right).items())),
+        "only_compiled_correct": sum(1 for r in compared
+                                     if r.get("valid") and r["id"] not in baseline_right),
         "baseline_tokens_per_transaction": round(per_tx, 1),
         "baseline_latency_ms": latency_summary([b["latency_ms"] for b in same]),
         "break_even_transactions": _round(break_even(round(per_workflow), per_tx))
