@@ -6,9 +6,7 @@ generator builds."""
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import itertools
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -17,6 +15,13 @@ from types import ModuleType
 from urllib.parse import unquote
 
 import pytest
+
+from tests.benchmarks.suite_files import (
+    check_documented_fields,
+    check_ids_and_texts_unique,
+    load_generator,
+    read_cases,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITE_DIR = ROOT / "benchmarks" / "security" / "suite"
@@ -51,11 +56,7 @@ NON_LATIN = {"ru", "zh", "ja", "ar", "hi"}
 
 
 def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_suite_v5", SUITE_DIR / "build_suite_v5.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_generator(SUITE_DIR / "build_suite_v5.py")
 
 
 @pytest.fixture(scope="module")
@@ -65,29 +66,18 @@ def generator() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def cases() -> list[dict]:
-    return [json.loads(line) for line in SUITE_FILE.read_text(encoding="utf-8").splitlines()]
+    return read_cases(SUITE_FILE)
 
 
 # ----------------------------------------------------------------- shape and coverage
 
 
 def test_every_case_has_the_documented_fields_and_types(cases):
-    keys = ["id", "text", "label", "family", "language", "in_carrier", "paper_subset"]
-    for case in cases:
-        assert list(case) == keys, case["id"]
-        assert isinstance(case["text"], str) and case["text"].strip()
-        assert case["label"] in {"attack", "benign"}
-        assert re.fullmatch(r"[a-z]{2}", case["language"]), case["id"]
-        assert isinstance(case["in_carrier"], bool) and isinstance(case["paper_subset"], bool)
+    check_documented_fields(cases)
 
 
-def test_ids_are_unique_and_numbered_in_order(cases):
-    assert [c["id"] for c in cases] == [f"inj5-{n:03d}" for n in range(1, len(cases) + 1)]
-
-
-def test_texts_are_unique(cases):
-    texts = [c["text"] for c in cases]
-    assert len(set(texts)) == len(texts)
+def test_ids_are_numbered_in_order_and_texts_unique(cases):
+    check_ids_and_texts_unique(cases, "inj5")
 
 
 def test_size_and_label_mix(cases):
