@@ -190,3 +190,24 @@ def test_tools_style_baseline_asks_in_the_models_tool_format_and_reads_its_calls
     with pytest.raises(ConfigurationError, match="prompt_style='tools'"):
         run_benchmark(items, "baseline", ScriptedProvider([]), tmp_path,
                       BenchOptions(prompt_style="classic"), resume=True)
+
+
+def test_resuming_with_more_attempts_compiles_the_failed_items_again_scripted(items, tmp_path):
+    first = ScriptedProvider([TRIANGLE_CALL, "I cannot write code.", FACTORIAL_CALL,
+                              FACTORIAL_CODE])
+    before = run_benchmark(items, "paper", first, tmp_path, OPTIONS)
+    assert before["correct"] == 1 and before["errors_by_type"] == {"compile": 1}
+    again = ScriptedProvider([TRIANGLE_CALL, "I cannot write code.", TRIANGLE_CODE])
+    after = run_benchmark(items, "paper", again, tmp_path,
+                          BenchOptions(**{**vars(OPTIONS), "max_attempts": 2}), resume=True)
+    assert len(again.requests) == 3  # the label, attempt 1 again, then attempt 2
+    records = lines(tmp_path / "instances.jsonl")
+    assert sorted((r["id"], r["attempts"], r["valid"]) for r in records) == [
+        ("simple_python_0", 2, True), ("simple_python_1", 1, True)]
+    superseded = lines(tmp_path / "superseded.jsonl")
+    assert [(r["id"], r["error_type"]) for r in superseded] == [("simple_python_0", "compile")]
+    assert after["correct"] == 2
+    unchanged = ScriptedProvider([])
+    run_benchmark(items, "paper", unchanged, tmp_path,
+                  BenchOptions(**{**vars(OPTIONS), "max_attempts": 2}), resume=True)
+    assert unchanged.requests == []  # nothing short of the budget is left

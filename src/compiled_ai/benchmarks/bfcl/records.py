@@ -16,6 +16,7 @@ from compiled_ai.errors import ConfigurationError
 
 RECORDS = "instances.jsonl"
 RUN_FILE = "run.json"
+SUPERSEDED = "superseded.jsonl"  # records a resumed run replaced, kept for the audit
 # Runs written before a key existed were run with this value of it.
 LEGACY_DEFAULTS = {"prompt_style": "classic"}
 
@@ -36,6 +37,27 @@ class RecordFile:
             os.fsync(handle.fileno())
         self.records.append(record)
         self.done.add(record["id"])
+
+    def supersede(self, ids: set[str]) -> None:
+        """Take the records of ``ids`` out so their items run again. They are appended to
+        ``superseded.jsonl`` first and the records file is then replaced atomically, so an
+        interruption at any point loses no record: at worst an item is both kept aside and
+        still to do."""
+        if not ids:
+            return
+        leaving = [r for r in self.records if r["id"] in ids]
+        staying = [r for r in self.records if r["id"] not in ids]
+        with (self.path.parent / SUPERSEDED).open("a", encoding="utf-8") as handle:
+            for record in leaving:
+                handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary = self.path.with_suffix(".jsonl.tmp")
+        temporary.write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
+                                     for r in staying), encoding="utf-8")
+        os.replace(temporary, self.path)
+        self.records = staying
+        self.done = {record["id"] for record in staying}
 
 
 def open_records(out: Path, run: dict[str, Any], resume: bool) -> RecordFile:

@@ -3,7 +3,9 @@
 ``out/instances.jsonl`` gets one line per finished item, ``out/run.json`` says what
 was run, ``out/artifacts/<id>/`` holds each compiled workflow, and for the baseline
 ``out/baseline_repeats.jsonl`` holds the K extra answers used for its entropy.
-``out/summary.json`` is rewritten from the records at the end of every run.
+``out/summary.json`` is rewritten from the records at the end of every run. Resuming
+with a larger ``max_attempts`` compiles the items that failed under the smaller budget
+again (their old records move to ``out/superseded.jsonl``).
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
                        for k, v in vars(options).items()
                       if k not in ("mypy_cache", "prompt_style")}}
     records = open_records(out, run, resume)
+    if protocol != "baseline":
+        records.supersede(short_of_budget(records.records, options.max_attempts))
     todo = [item for item in items if item.id not in records.done]
     repeats = min(options.baseline_repeat_sample, len(items)) if protocol == "baseline" else 0
     tick = (start or (lambda _total, _done: lambda _label: None))(
@@ -75,6 +79,15 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
     (out / SUMMARY).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n",
                                encoding="utf-8")
     return summary
+
+
+def short_of_budget(records: list[dict[str, Any]], max_attempts: int) -> set[str]:
+    """Items whose compile failed within fewer attempts than ``max_attempts``: a resumed run
+    with a larger budget compiles them again. Attempts are numbered and seeded the same under
+    any budget, so the redone item repeats its earlier attempts and goes on where they
+    stopped; items that compiled are unaffected by the budget and are kept."""
+    return {r["id"] for r in records
+            if r.get("error_type") == "compile" and r.get("attempts", 0) < max_attempts}
 
 
 def _prefixed(status: Tick | None, item_id: str) -> Tick | None:
