@@ -206,6 +206,8 @@ def test_resuming_with_more_attempts_compiles_the_failed_items_again_scripted(it
         ("simple_python_0", 2, True), ("simple_python_1", 1, True)]
     superseded = lines(tmp_path / "superseded.jsonl")
     assert [(r["id"], r["error_type"]) for r in superseded] == [("simple_python_0", "compile")]
+    assert not (tmp_path / "failed" / "simple_python_0.json").exists()  # it compiled now
+    assert (tmp_path / "failed" / "superseded" / "simple_python_0.json").is_file()
     assert after["correct"] == 2
     unchanged = ScriptedProvider([])
     run_benchmark(items, "paper", unchanged, tmp_path,

@@ -5,7 +5,8 @@ was run, ``out/artifacts/<id>/`` holds each compiled workflow, and for the basel
 ``out/baseline_repeats.jsonl`` holds the K extra answers used for its entropy.
 ``out/summary.json`` is rewritten from the records at the end of every run. Resuming
 with a larger ``max_attempts`` compiles the items that failed under the smaller budget
-again (their old records move to ``out/superseded.jsonl``).
+again (their old records move to ``out/superseded.jsonl``, their failed attempts' code
+to ``out/failed/superseded/``).
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
                       if k not in ("mypy_cache", "prompt_style")}}
     records = open_records(out, run, resume)
     if protocol != "baseline":
-        records.supersede(short_of_budget(records.records, options.max_attempts))
+        again = short_of_budget(records.records, options.max_attempts)
+        records.supersede(again)
+        _set_aside_failure_reports(out, again)
     todo = [item for item in items if item.id not in records.done]
     repeats = min(options.baseline_repeat_sample, len(items)) if protocol == "baseline" else 0
     tick = (start or (lambda _total, _done: lambda _label: None))(
@@ -88,6 +91,16 @@ def short_of_budget(records: list[dict[str, Any]], max_attempts: int) -> set[str
     stopped; items that compiled are unaffected by the budget and are kept."""
     return {r["id"] for r in records
             if r.get("error_type") == "compile" and r.get("attempts", 0) < max_attempts}
+
+
+def _set_aside_failure_reports(out: Path, ids: set[str]) -> None:
+    """Move the failed-attempt reports of items compiled again out of ``failed/``, so that
+    folder only describes compiles that failed in the current records."""
+    for item_id in sorted(ids):
+        report = out / "failed" / f"{item_id}.json"
+        if report.exists():
+            (out / "failed" / "superseded").mkdir(exist_ok=True)
+            report.replace(out / "failed" / "superseded" / report.name)
 
 
 def _prefixed(status: Tick | None, item_id: str) -> Tick | None:
