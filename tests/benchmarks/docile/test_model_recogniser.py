@@ -200,3 +200,23 @@ def test_model_clusters_caps_the_compiles_scripted(small_corpus: Path, tmp_path:
         == [2, 2]
     same = result["methods"]["compiled_model"]["official"]["all"]
     assert same == result["methods"]["compiled"]["official"]["all"]  # the induced fallback
+
+
+def test_a_rerun_replaces_the_earlier_outcome_of_a_recogniser_scripted(
+        split: tuple, tmp_path: Path) -> None:
+    train, val, _test = split
+    layout, docs = max(by_layout(train).items(), key=lambda kv: (len(kv[1]), -kv[0]))
+    held = [d for d in val if d.cluster_id == layout]
+    function = f"recognise_date_layout_{layout}"
+    report = tmp_path / "failed" / f"layout_{layout}_date.json"
+    compile_recogniser(layout, "date", docs[:5], held,
+                       ScriptedProvider([bad_reply(function, "date")]), tmp_path, max_attempts=1)
+    assert report.is_file()
+    passed = compile_recogniser(layout, "date", docs[:5], held,
+                                ScriptedProvider([good_reply(function, "date")]), tmp_path,
+                                max_attempts=1)
+    assert passed is not None and passed.passed
+    assert not report.exists() and (tmp_path / f"layout_{layout}_date").is_dir()
+    compile_recogniser(layout, "date", docs[:5], held,
+                       ScriptedProvider([bad_reply(function, "date")]), tmp_path, max_attempts=1)
+    assert report.is_file() and not (tmp_path / f"layout_{layout}_date").exists()

@@ -17,6 +17,7 @@ model is called at run time.
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,6 +179,9 @@ def compile_recogniser(cluster: int, kind: str, examples: list[Doc], holdouts: l
     out = Recogniser(cluster=cluster, function=step.id, kind=kind,
                      fixtures=len(spec.fixtures),
                      holdout_fixtures=sum(f.holdout for f in spec.fixtures))
+    target = artifacts / f"layout_{cluster}_{kind}"
+    failed = artifacts / "failed" / f"layout_{cluster}_{kind}.json"  # each attempt's code
+    _clear_earlier_outcome(target, failed)
     started = time.perf_counter()
     try:
         compiled = compile_spec(spec, spec_bytes, provider,
@@ -189,7 +193,6 @@ def compile_recogniser(cluster: int, kind: str, examples: list[Doc], holdouts: l
                                  for a in exc.report)
         out.failures = [_blocking(a) for a in exc.report]
         out.error = str(exc)
-        failed = artifacts / "failed" / f"layout_{cluster}_{kind}.json"  # each attempt's code
         failed.parent.mkdir(parents=True, exist_ok=True)
         failed.write_text(json.dumps(exc.report, indent=2, sort_keys=True, default=str) + "\n",
                           encoding="utf-8")
@@ -202,7 +205,6 @@ def compile_recogniser(cluster: int, kind: str, examples: list[Doc], holdouts: l
     tokens = compiled.manifest.tokens
     out.compile_tokens = tokens.input_tokens + tokens.output_tokens
     out.attempts = len(compiled.manifest.steps[0].attempts)
-    target = artifacts / f"layout_{cluster}_{kind}"
     out.artifact_sha256 = write_artifact(target, compiled.files, compiled.manifest)
     verified = read_verified(target)  # the extractor runs the code the hashes vouch for
     record = verified.manifest.steps[0]
@@ -210,6 +212,14 @@ def compile_recogniser(cluster: int, kind: str, examples: list[Doc], holdouts: l
     out.code_sha256 = record.code_sha256
     out.passed = True
     return out
+
+
+def _clear_earlier_outcome(artifact: Path, failure_report: Path) -> None:
+    """A rerun into the same folder replaces what an earlier run left for this recogniser,
+    so an artifact and a failure report never both describe it."""
+    if artifact.is_dir():
+        shutil.rmtree(artifact)
+    failure_report.unlink(missing_ok=True)
 
 
 def _blocking(attempt: dict[str, Any]) -> dict[str, Any]:
