@@ -11,6 +11,7 @@ class RecogniseDateLayout0Result(TypedDict):
 
 
 def recognise_date_layout_0(text: str) -> RecogniseDateLayout0Result:
-    # Regular expression to match dates in the format "dd.mm.yyyy"
-    pattern = r'^\d{2}\.\d{2}\.\d{4}$'
-    return {"date": bool(re.fullmatch(pattern, text))}
+    date_pattern = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
+    return {
+        "date": date_pattern.match(text) is not None,
+    }

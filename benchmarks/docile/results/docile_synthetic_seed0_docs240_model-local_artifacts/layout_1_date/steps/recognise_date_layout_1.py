@@ -11,6 +11,7 @@ class RecogniseDateLayout1Result(TypedDict):
 
 
 def recognise_date_layout_1(text: str) -> RecogniseDateLayout1Result:
-    # Regular expression to match dates in the format "30.06.2024" or "16.06.2024"
-    pattern = r'^\d{2}\.\d{2}\.\d{4}$'
-    return {"date": bool(re.fullmatch(pattern, text))}
+    date_pattern = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
+    return {
+        "date": date_pattern.fullmatch(text) is not None,
+    }

@@ -11,13 +11,7 @@ class RecogniseDateLayout2Result(TypedDict):
 
 
 def recognise_date_layout_2(text: str) -> RecogniseDateLayout2Result:
-    # Regular expression to match dates in the format "10/11/2023" or "11/10/2023"
-    pattern = r'^(\d{2})/(\d{2})/(\d{4})$'
-    match = re.fullmatch(pattern, text)
-    
-    if match:
-        date = True
-    else:
-        date = False
-    
-    return {"date": date}
+    date_pattern = re.compile(r"(\d{2}/\d{2}/\d{4})")
+    return {
+        "date": date_pattern.fullmatch(text) is not None,
+    }
