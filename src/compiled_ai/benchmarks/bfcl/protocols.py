@@ -98,7 +98,7 @@ def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: P
             _count(a.get("input_tokens")) + _count(a.get("output_tokens")) for a in exc.report)
         record["compile_s"] = round(time.perf_counter() - started, 3)
         record["compile_failures"] = [_first_blocking(a) for a in exc.report]
-        _write_report(artifacts.parent / "failed" / f"{item.id}.json", exc.report)
+        _write_report(failure_report(artifacts.parent, item.id), exc.report)
         return _failed(record, "compile", str(exc))
     except SpecError as exc:  # the input gate refused the fixtures: nothing reached the model
         record["compile_tokens"] = record["label_tokens"]
@@ -181,6 +181,11 @@ def _first_blocking(attempt: dict[str, Any]) -> dict[str, Any]:
     return {"attempt": attempt.get("number"), "stage": last.get("stage"),
             "finding": (f"[{findings[0].get('id')}] {findings[0].get('message')}"[:300]
                         if findings else None)}
+
+
+def failure_report(out: Path, item_id: str) -> Path:
+    """Where an item's failed compile attempts are kept (the run's ``failed/`` folder)."""
+    return out / "failed" / f"{item_id}.json"
 
 
 def _write_report(path: Path, report: list[dict[str, Any]]) -> None:

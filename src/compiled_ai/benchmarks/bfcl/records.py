@@ -30,9 +30,8 @@ class RecordFile:
     def append(self, record: dict[str, Any]) -> None:
         if record["id"] in self.done:
             raise ValueError(f"{record['id']} is already recorded")
-        line = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
         with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(line)
+            handle.write(_line(record))
             handle.flush()
             os.fsync(handle.fileno())
         self.records.append(record)
@@ -41,23 +40,25 @@ class RecordFile:
     def supersede(self, ids: set[str]) -> None:
         """Take the records of ``ids`` out so their items run again. They are appended to
         ``superseded.jsonl`` first and the records file is then replaced atomically, so an
-        interruption at any point loses no record: at worst an item is both kept aside and
-        still to do."""
+        interruption at any point loses no record: at worst a record is kept aside and still
+        in the records file, and the next resume sets it aside once more."""
         if not ids:
             return
         leaving = [r for r in self.records if r["id"] in ids]
         staying = [r for r in self.records if r["id"] not in ids]
         with (self.path.parent / SUPERSEDED).open("a", encoding="utf-8") as handle:
-            for record in leaving:
-                handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            handle.writelines(_line(record) for record in leaving)
             handle.flush()
             os.fsync(handle.fileno())
         temporary = self.path.with_suffix(".jsonl.tmp")
-        temporary.write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
-                                     for r in staying), encoding="utf-8")
+        temporary.write_text("".join(_line(record) for record in staying), encoding="utf-8")
         os.replace(temporary, self.path)
         self.records = staying
         self.done = {record["id"] for record in staying}
+
+
+def _line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def open_records(out: Path, run: dict[str, Any], resume: bool) -> RecordFile:

@@ -23,6 +23,7 @@ from compiled_ai.benchmarks.bfcl.prompting import decode_reply, request_for
 from compiled_ai.benchmarks.bfcl.protocols import (
     PROTOCOLS,
     BenchOptions,
+    failure_report,
     run_baseline,
     run_compiled,
 )
@@ -55,10 +56,9 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
                        for k, v in vars(options).items()
                       if k not in ("mypy_cache", "prompt_style")}}
     records = open_records(out, run, resume)
-    if protocol != "baseline":
-        again = short_of_budget(records.records, options.max_attempts)
-        records.supersede(again)
-        _set_aside_failure_reports(out, again)
+    again = short_of_budget(records.records, options.max_attempts)  # none for the baseline
+    records.supersede(again)
+    _set_aside_failure_reports(out, again)
     todo = [item for item in items if item.id not in records.done]
     repeats = min(options.baseline_repeat_sample, len(items)) if protocol == "baseline" else 0
     tick = (start or (lambda _total, _done: lambda _label: None))(
@@ -97,10 +97,10 @@ def _set_aside_failure_reports(out: Path, ids: set[str]) -> None:
     """Move the failed-attempt reports of items compiled again out of ``failed/``, so that
     folder only describes compiles that failed in the current records."""
     for item_id in sorted(ids):
-        report = out / "failed" / f"{item_id}.json"
+        report = failure_report(out, item_id)
         if report.exists():
-            (out / "failed" / "superseded").mkdir(exist_ok=True)
-            report.replace(out / "failed" / "superseded" / report.name)
+            (report.parent / "superseded").mkdir(exist_ok=True)
+            report.replace(report.parent / "superseded" / report.name)
 
 
 def _prefixed(status: Tick | None, item_id: str) -> Tick | None:

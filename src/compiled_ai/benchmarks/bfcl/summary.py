@@ -54,7 +54,8 @@ def summarise(run: dict[str, Any], records: list[dict[str, Any]],
         per_workflow = None
     per_tx = mean(b["tokens"] for b in same)
     baseline_right = {b["id"] for b in same if b.get("valid")}
-    compared = [r for r in records if r["id"] in {b["id"] for b in same}]
+    compared_ids = {b["id"] for b in same}
+    compared = [r for r in records if r["id"] in compared_ids]
     summary["versus_baseline"] = {
         "baseline_items": len(same),
         "baseline_correct": len(baseline_right),
