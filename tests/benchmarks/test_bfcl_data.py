@@ -105,6 +105,24 @@ def test_blind_requests_are_deterministic_and_fit_every_items_schema(items):
     assert example_requests(items[0].function, "a") != example_requests(items[0].function, "b")
 
 
+def test_blind_requests_pass_the_input_gate_and_name_each_parameter_in_words(items):
+    """The generated requests are benign text: the compile's own input gate must not refuse
+    them (an earlier generator worded a third of them "please call f with x=1", and the
+    gate refused 210 of the 400 items before the model saw anything)."""
+    from compiled_ai.compiler.input_gate import screen_spec
+
+    refused = []
+    for item in items:
+        examples = example_requests(item.function, item.id)
+        if any(f.severity == "error" for f in screen_spec(build_workflow(item, examples).spec)):
+            refused.append(item.id)
+        assert not any("call " + item.function_name in e.question for e in examples)
+    assert refused == []
+    triangle = example_requests(items[0].function, items[0].id)
+    assert all("base" in e.question.lower() and str(e.arguments["base"]) in e.question
+               for e in triangle)
+
+
 def test_tools_prompt_decoding_reads_tagged_fenced_and_bare_calls():
     from compiled_ai.benchmarks.bfcl.tools_prompt import decode_tool_calls
 

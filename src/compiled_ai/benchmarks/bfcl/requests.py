@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from typing import Any
 
 from compiled_ai.benchmarks.bfcl.workflow import Example
@@ -74,16 +75,28 @@ def _render(value: Any) -> str:
 
 def _phrase(function: dict[str, Any], parameters: dict[str, Any], arguments: dict[str, Any],
             rng: random.Random) -> str:
+    """One request in one of three plain wordings, naming each parameter by its own words.
+
+    None of them is worded as an instruction to call the function ("please call f with
+    x=1"): our own input gate rightly refuses fixture text that reads like a tool-call
+    injection, and an earlier version of this generator lost 7 of its first 19 items so.
+    """
     what = str(function.get("description", function["name"])).strip().rstrip(".")
+    said = [(_words(name), _render(value)) for name, value in arguments.items()]
     style = rng.randrange(3)
     if style == 0:
-        parts = [f"the {name.replace('_', ' ')} is {_render(v)}" for name, v in arguments.items()]
+        parts = [f"the {words} is {value}" for words, value in said]
         return f"{what}, where {'; '.join(parts) if parts else 'nothing else is given'}."
     if style == 1:
-        parts = [f"{name}={_render(v)}" for name, v in arguments.items()]
-        return f"Please call {function['name']} with {', '.join(parts) or 'no arguments'}."
-    parts = []
-    for name, value in arguments.items():
-        described = str(parameters[name].get("description", name)).strip().rstrip(".")
-        parts.append(f"{described}: {_render(value)}")
-    return f"{what}. " + ". ".join(parts) + ("." if parts else "")
+        parts = [f"{words} of {value}" for words, value in said]
+        if not parts:
+            return f"{what}."
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" and {parts[-1]}"
+        return f"{what} with {listed}."
+    return f"{what}. " + " ".join(f"{words.capitalize()}: {value}." for words, value in said)
+
+
+def _words(name: str) -> str:
+    """A parameter's name as words: ``max_depth`` -> "max depth", ``fullName`` -> "full name"."""
+    spaced = re.sub(r"(?<=[a-z0-9])([A-Z])", r" \1", name).replace("_", " ")
+    return " ".join(spaced.lower().split()) or name
