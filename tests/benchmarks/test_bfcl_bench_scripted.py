@@ -17,6 +17,7 @@ from compiled_ai.benchmarks.bfcl.data import load_items  # noqa: E402
 from compiled_ai.benchmarks.bfcl.protocols import BenchOptions  # noqa: E402
 from compiled_ai.benchmarks.bfcl.requests import example_requests  # noqa: E402
 from compiled_ai.benchmarks.bfcl.runner import run_benchmark  # noqa: E402
+from compiled_ai.benchmarks.bfcl.staleness import changed_items  # noqa: E402
 from compiled_ai.compiler.demonstration import DEMONSTRATION  # noqa: E402
 from compiled_ai.errors import ConfigurationError, ProviderError  # noqa: E402
 from compiled_ai.providers.scripted import ScriptedProvider  # noqa: E402
@@ -216,3 +217,32 @@ def test_resuming_with_more_attempts_compiles_the_failed_items_again_scripted(it
     run_benchmark(items, "paper", unchanged, tmp_path,
                   BenchOptions(**{**vars(OPTIONS), "max_attempts": 2}), resume=True)
     assert unchanged.requests == []  # nothing short of the budget is left
+
+
+def test_redo_changed_compiles_again_only_items_whose_compile_request_changed_scripted(
+        items, tmp_path):
+    first = ScriptedProvider([TRIANGLE_CALL, TRIANGLE_CODE, FACTORIAL_CALL, FACTORIAL_CODE])
+    run_benchmark(items, "paper", first, tmp_path, OPTIONS)
+    assert changed_items(items, lines(tmp_path / "instances.jsonl"), tmp_path, "paper",
+                         OPTIONS.prompt_style) == {}  # rebuilt without a model: identical
+    idle = ScriptedProvider([])
+    run_benchmark(items, "paper", idle, tmp_path, OPTIONS, resume=True, redo_changed=True)
+    assert idle.requests == []
+    # the fixture item 1 would get now differs (here: its recorded label does)
+    records = lines(tmp_path / "instances.jsonl")
+    records[1]["label_reply"] = "[math.factorial(number=6)]"
+    (tmp_path / "instances.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    changed = changed_items(items, records, tmp_path, "paper", OPTIONS.prompt_style)
+    assert list(changed) == ["simple_python_1"] and "first compile request" in changed[
+        "simple_python_1"]
+    again = ScriptedProvider([FACTORIAL_CALL, FACTORIAL_CODE])
+    summary = run_benchmark(items, "paper", again, tmp_path, OPTIONS, resume=True,
+                            redo_changed=True)
+    assert len(again.requests) == 2 and summary["correct"] == 2
+    superseded = lines(tmp_path / "superseded.jsonl")
+    assert [r["id"] for r in superseded] == ["simple_python_1"]
+    assert superseded[0]["superseded_because"] == changed["simple_python_1"]
+    assert (tmp_path / "artifacts" / "superseded" / "simple_python_1" / "manifest.json").is_file()
+    assert (tmp_path / "artifacts" / "simple_python_1" / "manifest.json").is_file()
+    assert sorted(r["id"] for r in lines(tmp_path / "instances.jsonl")) == [
+        "simple_python_0", "simple_python_1"]

@@ -123,6 +123,31 @@ def test_blind_requests_pass_the_input_gate_and_name_each_parameter_in_words(ite
                for e in triangle)
 
 
+def test_paper_fixture_leaves_optional_parameters_the_label_omitted_unchecked(items):
+    from compiled_ai.benchmarks.bfcl.workflow import Example
+
+    triangle = items[0]  # calculate_triangle_area(base, height, unit=optional)
+    label = Example(question=triangle.question, arguments={"base": 10, "height": 5})
+    paper = build_workflow(triangle, [label], single_request=True)
+    assert paper.spec.fixtures[0].expected == {"base": 10, "height": 5}
+    assert "leaves out unit" in paper.spec.steps[0].intent
+    given = build_workflow(triangle, [Example(triangle.question, {"base": 10, "height": 5,
+                                                                  "unit": "cm"})],
+                           single_request=True)
+    assert given.spec.fixtures[0].expected["unit"] == "cm"
+    assert "leaves out" not in given.spec.steps[0].intent
+    blind = build_workflow(triangle, [label])  # an extractor must say "not given"
+    assert blind.spec.fixtures[0].expected == {"base": 10, "height": 5, "unit": None}
+
+
+def test_label_strings_are_trimmed_as_the_official_checker_ignores_padding(items):
+    from compiled_ai.benchmarks.bfcl.labels import check_answer
+
+    arguments, problem = check_answer(
+        items[0], '[calculate_triangle_area(base=10, height=5, unit=" cm ")]', "classic")
+    assert problem is None and arguments == {"base": 10, "height": 5, "unit": "cm"}
+
+
 def test_tools_prompt_decoding_reads_tagged_fenced_and_bare_calls():
     from compiled_ai.benchmarks.bfcl.tools_prompt import decode_tool_calls
 

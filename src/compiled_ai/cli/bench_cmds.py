@@ -68,6 +68,10 @@ def security_command(suite_arg: str, out: Path | None, no_escapes: bool,
               help="Result directory [default: benchmarks/bfcl/results/PROTOCOL].")
 @click.option("--resume", is_flag=True, help="Continue the run in --out, skipping finished items.")
 @click.option("--max-attempts", type=click.IntRange(1, 10), default=5, show_default=True)
+@click.option("--redo-changed", is_flag=True,
+              help="With --resume: compile again the finished items whose first compile "
+                   "request differs under the current code (old records go to "
+                   "OUT/superseded.jsonl).")
 @click.option("--entropy-sample", type=click.IntRange(min=0), default=20, show_default=True,
               help="Compiled workflows run 1,000 times each for the entropy figure.")
 @click.option("--baseline-repeats", type=click.IntRange(min=1), default=3, show_default=True,
@@ -82,7 +86,8 @@ def security_command(suite_arg: str, out: Path | None, no_escapes: bool,
                    "call): tools = the model's own tool-call format; classic = BFCL's "
                    "plain-text prompt.")
 def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | None,
-                 resume: bool, max_attempts: int, entropy_sample: int, baseline_repeats: int,
+                 resume: bool, max_attempts: int, redo_changed: bool, entropy_sample: int,
+                 baseline_repeats: int,
                  baseline_repeat_sample: int, baseline_dir: Path | None,
                  prompt_style: str) -> None:
     """BFCL simple-Python (400 items), scored by BFCL's own AST checker; resumable."""
@@ -92,6 +97,8 @@ def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | No
     from compiled_ai.providers.registry import make_provider
     from compiled_ai.settings import load_settings
 
+    if redo_changed and not resume:
+        raise click.UsageError("--redo-changed needs --resume (it redoes items of a run in --out)")
     items = load_items(limit)
     settings = load_settings()
     options = BenchOptions(max_attempts=max_attempts, entropy_sample=entropy_sample,
@@ -114,7 +121,8 @@ def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | No
             progress.update(status_task, description=escape(message[:100]))
 
         summary = run_benchmark(items, protocol, chosen, out, options, resume=resume,
-                                baseline_dir=baseline_dir, start=start, status=status)
+                                baseline_dir=baseline_dir, redo_changed=redo_changed,
+                                start=start, status=status)
     _print_bfcl(summary)
     console.print(f"results in {escape(str(out))} (instances.jsonl, summary.json)")
 

@@ -52,9 +52,23 @@ def label_question(item: BfclItem, provider: Provider, style: str,
     return label
 
 
+def trimmed(value: Any) -> Any:
+    """Strings without surrounding whitespace, also inside lists and dicts. The model now
+    and then pads a value (``" Christianity"``); BFCL's checker ignores that, the accuracy
+    stage compares exactly, and code returning the clean word failed all 10 attempts."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return [trimmed(element) for element in value]
+    if isinstance(value, dict):
+        return {key: trimmed(element) for key, element in value.items()}
+    return value
+
+
 def check_answer(item: BfclItem, reply: str,
                  style: str) -> tuple[dict[str, Any] | None, str | None]:
-    """The answer's arguments, or the first way it breaks the function's declaration."""
+    """The answer's arguments (strings ``trimmed``), or the first way it breaks the
+    function's declaration."""
     try:
         calls = decode_reply(reply, style)
     except DecodeError as exc:
@@ -77,7 +91,7 @@ def check_answer(item: BfclItem, reply: str,
         problem = value_problem(properties[name], value)
         if problem:
             return None, f"parameter {name!r}: {problem}"
-    return arguments, None
+    return trimmed(arguments), None
 
 
 def value_problem(parameter: dict[str, Any], value: Any) -> str | None:

@@ -37,15 +37,17 @@ class RecordFile:
         self.records.append(record)
         self.done.add(record["id"])
 
-    def supersede(self, ids: set[str]) -> None:
-        """Take the records of ``ids`` out so their items run again. They are appended to
-        ``superseded.jsonl`` first and the records file is then replaced atomically, so an
+    def supersede(self, reasons: dict[str, str]) -> None:
+        """Take the records of the items in ``reasons`` (id -> why) out so those items run
+        again. They are appended to ``superseded.jsonl``, each with its
+        ``superseded_because``, first and the records file is then replaced atomically, so an
         interruption at any point loses no record: at worst a record is kept aside and still
         in the records file, and the next resume sets it aside once more."""
-        if not ids:
+        if not reasons:
             return
-        leaving = [r for r in self.records if r["id"] in ids]
-        staying = [r for r in self.records if r["id"] not in ids]
+        leaving = [{**r, "superseded_because": reasons[r["id"]]}
+                   for r in self.records if r["id"] in reasons]
+        staying = [r for r in self.records if r["id"] not in reasons]
         with (self.path.parent / SUPERSEDED).open("a", encoding="utf-8") as handle:
             handle.writelines(_line(record) for record in leaving)
             handle.flush()

@@ -6,12 +6,15 @@ was run, ``out/artifacts/<id>/`` holds each compiled workflow, and for the basel
 ``out/summary.json`` is rewritten from the records at the end of every run. Resuming
 with a larger ``max_attempts`` compiles the items that failed under the smaller budget
 again (their old records move to ``out/superseded.jsonl``, their failed attempts' code
-to ``out/failed/superseded/``).
+to ``out/failed/superseded/``). Resuming with ``redo_changed`` also compiles again the
+items whose first compile request differs under the current code (``staleness``); their
+artifacts move to ``out/artifacts/superseded/``.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,7 @@ from compiled_ai.benchmarks.bfcl.protocols import (
     run_compiled,
 )
 from compiled_ai.benchmarks.bfcl.records import RECORDS, RecordFile, open_records, read_records
+from compiled_ai.benchmarks.bfcl.staleness import changed_items
 from compiled_ai.benchmarks.bfcl.summary import summarise
 from compiled_ai.errors import ConfigurationError
 from compiled_ai.providers.base import Provider
@@ -39,7 +43,7 @@ SUMMARY = "summary.json"
 
 def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out: Path,
                   options: BenchOptions, *, resume: bool = False,
-                  baseline_dir: Path | None = None,
+                  baseline_dir: Path | None = None, redo_changed: bool = False,
                   start: Callable[[int, int], Tick] | None = None,
                   status: Tick | None = None) -> dict[str, Any]:
     """``start(total, already_done)`` returns the callback advanced after each item;
@@ -56,9 +60,14 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
                        for k, v in vars(options).items()
                       if k not in ("mypy_cache", "prompt_style")}}
     records = open_records(out, run, resume)
-    again = short_of_budget(records.records, options.max_attempts)  # none for the baseline
+    again = {item_id: f"compile failed within fewer attempts than {options.max_attempts}"
+             for item_id in short_of_budget(records.records, options.max_attempts)}
+    if redo_changed and protocol != "baseline":
+        again.update(changed_items(items, records.records, out, protocol,
+                                   options.prompt_style))
     records.supersede(again)
-    _set_aside_failure_reports(out, again)
+    _set_aside_failure_reports(out, set(again))
+    _set_aside_artifacts(out, set(again))
     todo = [item for item in items if item.id not in records.done]
     repeats = min(options.baseline_repeat_sample, len(items)) if protocol == "baseline" else 0
     tick = (start or (lambda _total, _done: lambda _label: None))(
@@ -101,6 +110,19 @@ def _set_aside_failure_reports(out: Path, ids: set[str]) -> None:
         if report.exists():
             (report.parent / "superseded").mkdir(exist_ok=True)
             report.replace(report.parent / "superseded" / report.name)
+
+
+def _set_aside_artifacts(out: Path, ids: set[str]) -> None:
+    """Move the artifacts of items compiled again aside: a compile that fails this time
+    must not leave the earlier workflow looking current."""
+    for item_id in sorted(ids):
+        artifact = out / "artifacts" / item_id
+        if artifact.is_dir():
+            aside = out / "artifacts" / "superseded" / item_id
+            aside.parent.mkdir(parents=True, exist_ok=True)
+            if aside.exists():
+                shutil.rmtree(aside)
+            artifact.replace(aside)
 
 
 def _prefixed(status: Tick | None, item_id: str) -> Tick | None:

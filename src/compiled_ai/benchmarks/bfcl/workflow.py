@@ -112,8 +112,13 @@ def build_workflow(item: BfclItem, examples: list[Example],
         f"{item.function.get('description', '')} Return one result key per parameter "
         f"({listing}), converted to the declared type; use None for a parameter the "
         f"request does not give (always return the whole dict, never None itself).")
+    unchecked = _unchecked_optionals(fields, required, examples) if single_request else []
     if single_request:
         intent = (f"{SINGLE_REQUEST} the example's `question`. Return {arguments}")
+        if unchecked:
+            intent += (f" The example's expected result leaves out {', '.join(unchecked)}: "
+                       f"optional, and not given by the answer it was made from, so any "
+                       f"value of the declared type, or None, is accepted.")
     else:
         intent = (
             f"Read a user's request (the string `question`) and extract {arguments} Find "
@@ -123,7 +128,8 @@ def build_workflow(item: BfclItem, examples: list[Example],
     step = FunctionStep(id=STEP_ID, intent=intent,
                         inputs={"question": {"type": "string"}}, outputs=outputs)
     fixtures = [Fixture(name=f"request_{number}", input={"question": example.question},
-                        expected={key: example.arguments.get(name) for key, name in fields.items()},
+                        expected={key: example.arguments.get(name) for key, name in fields.items()
+                                  if key not in unchecked},
                         holdout=example.holdout)
                 for number, example in enumerate(examples, 1)]
     spec = Spec(
@@ -140,6 +146,20 @@ def build_workflow(item: BfclItem, examples: list[Example],
 
 
 SINGLE_REQUEST = "This workflow serves exactly one request:"
+
+
+def _unchecked_optionals(fields: dict[str, str], required: set[str],
+                         examples: list[Example]) -> list[str]:
+    """Result keys of optional parameters the paper protocol's label left out.
+
+    The label is the model's own call; leaving an optional parameter out lets the function
+    use its default, which BFCL's checker accepts, as it accepts the value stated in the
+    question. Expecting None there would refuse code that states the value (in the 400-item
+    run, 3 compiles failed all 10 attempts only for that: ``gas="air"`` for a question about
+    air), so the fixture does not check those keys (the accuracy stage checks the keys a
+    fixture lists)."""
+    return [key for key, name in fields.items() if name not in required
+            and all(name not in example.arguments for example in examples)]
 
 
 def single_request_demonstration() -> tuple[Message, Message]:

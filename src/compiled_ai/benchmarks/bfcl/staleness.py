@@ -1,0 +1,104 @@
+"""Which finished items a resumed run must compile again after the benchmark code changed.
+
+A compile is a pure function of its first request: the first attempt is answered greedily,
+every retry is built from that answer and its findings, and sampled retries use a seed fixed
+per attempt. So an item whose first compile request is byte-identical under the current code
+would repeat its recorded compile exactly, and an item whose request differs might not. This
+module rebuilds each recorded item's first request without calling a model (the paper
+protocol's label is read back from the record) and compares its hash with the one the record's
+artifact or failure report kept. ``--redo-changed`` compiles the differing items again.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from compiled_ai.benchmarks.bfcl.data import BfclItem
+from compiled_ai.benchmarks.bfcl.labels import check_answer
+from compiled_ai.benchmarks.bfcl.requests import example_requests
+from compiled_ai.benchmarks.bfcl.workflow import Example, build_workflow
+from compiled_ai.compiler import CompileOptions, compile_spec
+from compiled_ai.errors import SpecError
+from compiled_ai.providers.base import Completion, CompletionRequest, ProviderIdentity
+
+REFUSED = "refused by the input gate"
+
+
+class _FirstRequest(Exception):
+    def __init__(self, request: CompletionRequest) -> None:
+        super().__init__("first compile request captured")
+        self.request = request
+
+
+class _Probe:
+    """A provider that answers nothing: it stops the compile at its first request."""
+
+    identity = ProviderIdentity(provider="probe", model="none")
+
+    def complete(self, request: CompletionRequest) -> Completion:
+        raise _FirstRequest(request)
+
+
+def changed_items(items: list[BfclItem], records: list[dict[str, Any]], out: Path,
+                  protocol: str, style: str) -> dict[str, str]:
+    """Item id -> why its compile would differ now, for the records of ``out``'s run."""
+    by_id = {item.id: item for item in items}
+    changed = {}
+    for record in records:
+        item = by_id.get(record["id"])
+        if item is None or record.get("error_type") == "label":  # labelling comes first
+            continue
+        recorded = recorded_first_request(record, out)
+        now = current_first_request(item, record, protocol, style)
+        if now is not None and now != recorded:
+            changed[item.id] = f"first compile request {_short(recorded)} -> {_short(now)}"
+    return changed
+
+
+def recorded_first_request(record: dict[str, Any], out: Path) -> str | None:
+    """The hash of the first request the recorded compile sent (REFUSED if none was sent)."""
+    if record.get("error_type") == "input_gate":
+        return REFUSED
+    if record.get("compiled"):
+        manifest = out / "artifacts" / record["id"] / "manifest.json"
+        attempts = _read(manifest).get("steps", [{}])[0].get("attempts", [])
+    else:
+        attempts = _read(out / "failed" / f"{record['id']}.json")
+    first = attempts[0] if isinstance(attempts, list) and attempts else {}
+    return first.get("request_sha256") if isinstance(first, dict) else None
+
+
+def current_first_request(item: BfclItem, record: dict[str, Any], protocol: str,
+                          style: str) -> str | None:
+    """The hash of the first request the current code would send (None: cannot be rebuilt)."""
+    if protocol == "paper":
+        arguments, _problem = check_answer(item, str(record.get("label_reply", "")), style)
+        if arguments is None:
+            return None
+        examples = [Example(question=item.question, arguments=arguments)]
+    else:
+        examples = example_requests(item.function, item.id)
+    flow = build_workflow(item, examples, single_request=protocol == "paper")
+    try:
+        compile_spec(flow.spec, flow.spec_bytes, _Probe(),
+                     CompileOptions(max_attempts=1, demonstration=flow.demonstration))
+    except SpecError:
+        return REFUSED
+    except _FirstRequest as stop:
+        return stop.request.key()
+    return None
+
+
+def _read(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _short(digest: str | None) -> str:
+    if digest is None:
+        return "unknown"
+    return digest if digest == REFUSED else digest.removeprefix("sha256:")[:12]
