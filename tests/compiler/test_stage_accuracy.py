@@ -57,6 +57,31 @@ def test_wrong_answer_is_acc001_naming_fixture_field_and_values():
                                "{'amount': 100.0, 'tier': 'gold'}: total: expected 90.0, got 80.0")
 
 
+def test_unchecked_keys_are_not_compared_but_every_other_key_still_is():
+    source = assemble("def price_order(amount: float, tier: str) -> PriceOrderResult:\n"
+                      "    rate = 0.8 if tier == \"gold\" else 1.0\n"
+                      "    total = round(amount * rate, 2)\n"
+                      "    return {\"total\": total, \"label\": \"any\", "
+                      "\"approved\": total < 1000}\n")
+    label_free = [dataclasses.replace(c, unchecked=frozenset({"label"})) for c in cases()]
+    (finding,) = _accuracy(source, label_free).findings  # total is still compared
+    assert finding.message.endswith("total: expected 90.0, got 80.0")
+    checked = _findings(_accuracy(source), "ACC001")  # with label compared, it is wrong too
+    assert any("label: expected" in f.message for f in checked)
+
+
+def test_a_fixtures_unchecked_keys_must_be_expected_keys_and_empty_ones_are_not_serialised():
+    from pydantic import ValidationError
+
+    from compiled_ai.spec.models import Fixture
+
+    fixture = Fixture(name="f", input={}, expected={"a": 1, "b": None}, unchecked=["b"])
+    assert fixture.model_dump()["unchecked"] == ["b"]
+    assert "unchecked" not in Fixture(name="f", input={}, expected={"a": 1}).model_dump()
+    with pytest.raises(ValidationError, match="not keys of 'expected'"):
+        Fixture(name="f", input={}, expected={"a": 1}, unchecked=["c"])
+
+
 def test_several_wrong_fields_are_listed_in_one_finding():
     result = _accuracy(assemble(returning("amount", "tier", "True")))
     gold = [f for f in _findings(result, "ACC001") if "'gold_discount'" in f.message]

@@ -54,7 +54,8 @@ def step_cases(spec: Spec, step: CompiledStep, compiled: dict[str, str]) -> list
                 name=name, holdout=fixture.holdout, inputs=arguments,
                 expected=_expected(fixture, step, visit),
                 holdout_number=holdouts if fixture.holdout else 0,
-                module_calls=_recorded_calls(fixture, step, run) if step.uses else None))
+                module_calls=_recorded_calls(fixture, step, run) if step.uses else None,
+                unchecked=frozenset() if visit.loops else frozenset(fixture.unchecked)))
     if not any(case.expected for case in cases):
         raise SpecError(f"step {step.id!r}: no fixture checks any of its outputs "
                         f"({', '.join(step.outputs)}); add them to the expected outputs")

@@ -482,6 +482,28 @@ class Fixture(_Strict):
                     "args (optional)}, ...]}, the module replies its code receives, in "
                     "order (a list of those, one per run, inside a foreach)")
 
+    unchecked: list[str] = Field(
+        default_factory=list,
+        description="top-level keys of 'expected' shown with the example but not compared: "
+                    "the value given is one acceptable answer (an optional field's default, "
+                    "say), not the only one")
+
+    @model_validator(mode="after")
+    def _unchecked_keys_are_expected(self) -> Fixture:
+        unknown = [key for key in self.unchecked if key not in self.expected]
+        if unknown:
+            raise ValueError(f"unchecked keys {unknown} are not keys of 'expected'")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _leave_out_empty_unchecked(self, serialize: SerializerFunctionWrapHandler) -> Any:
+        """Specs without unchecked keys serialise as before the field existed, so their
+        canonical bytes (and the digests artifacts record) do not change."""
+        data = serialize(self)
+        if not self.unchecked and isinstance(data, dict):
+            data.pop("unchecked", None)
+        return data
+
     def recorded_outputs(self, step_id: str) -> list[dict[str, Any]]:
         value = self.recorded.get(step_id, [])
         return [value] if isinstance(value, dict) else list(value)

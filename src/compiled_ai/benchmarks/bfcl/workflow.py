@@ -115,10 +115,6 @@ def build_workflow(item: BfclItem, examples: list[Example],
     unchecked = _unchecked_optionals(fields, required, examples) if single_request else []
     if single_request:
         intent = (f"{SINGLE_REQUEST} the example's `question`. Return {arguments}")
-        if unchecked:
-            intent += (f" The example's expected result leaves out {', '.join(unchecked)}: "
-                       f"optional, and not given by the answer it was made from, so any "
-                       f"value of the declared type, or None, is accepted.")
     else:
         intent = (
             f"Read a user's request (the string `question`) and extract {arguments} Find "
@@ -128,8 +124,8 @@ def build_workflow(item: BfclItem, examples: list[Example],
     step = FunctionStep(id=STEP_ID, intent=intent,
                         inputs={"question": {"type": "string"}}, outputs=outputs)
     fixtures = [Fixture(name=f"request_{number}", input={"question": example.question},
-                        expected={key: example.arguments.get(name) for key, name in fields.items()
-                                  if key not in unchecked},
+                        expected={key: example.arguments.get(name) for key, name in fields.items()},
+                        unchecked=unchecked,
                         holdout=example.holdout)
                 for number, example in enumerate(examples, 1)]
     spec = Spec(
@@ -156,8 +152,9 @@ def _unchecked_optionals(fields: dict[str, str], required: set[str],
     use its default, which BFCL's checker accepts, as it accepts the value stated in the
     question. Expecting None there would refuse code that states the value (in the 400-item
     run, 3 compiles failed all 10 attempts only for that: ``gas="air"`` for a question about
-    air), so the fixture does not check those keys (the accuracy stage checks the keys a
-    fixture lists)."""
+    air), so the fixture shows None for them, as before, and marks them ``unchecked``. (Left
+    out of the expected result instead, the example taught the model to leave the key out
+    of its dict, which the type check refuses.)"""
     return [key for key, name in fields.items() if name not in required
             and all(name not in example.arguments for example in examples)]
 

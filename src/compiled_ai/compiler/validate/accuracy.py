@@ -1,7 +1,7 @@
 """Stage 4, accuracy and determinism.
 
 Accuracy: every fixture's result equals its golden output, exactly or within the
-spec's per-field tolerance. Holdout failures are reported without their values, so
+spec's per-field tolerance (keys a fixture marks ``unchecked`` are shown, not compared). Holdout failures are reported without their values, so
 the regeneration prompt never leaks them.
 Determinism: every fixture is run again in fresh processes with other
 PYTHONHASHSEED values, twice per process; every result must be byte-identical
@@ -49,8 +49,8 @@ def check_accuracy(source: str, function: str, cases: list[StepCase], first_run:
     findings: list[Finding] = []
     for case, result in zip(cases, first_run.cases, strict=True):
         got = result.value if isinstance(result.value, dict) else {}
-        wrong = [key for key, want in case.expected.items()
-                 if key not in got or not values_match(got[key], want, tolerances.get(key))]
+        wrong = [key for key, want in case.expected.items() if key not in case.unchecked
+                 and (key not in got or not values_match(got[key], want, tolerances.get(key)))]
         if not wrong:
             continue
         if case.holdout:

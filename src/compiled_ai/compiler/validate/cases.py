@@ -15,10 +15,11 @@ class StepCase:
     name: str
     holdout: bool
     inputs: dict[str, Any]  # the step's parameters
-    expected: dict[str, Any]  # the step's result fields the fixture checks
+    expected: dict[str, Any]  # the step's result fields the fixture gives
     holdout_number: int = 0  # 1, 2, ... for holdouts: how findings refer to them
     # for a step with ``uses``: the recorded module calls that answer this case, in order
     module_calls: list[dict[str, Any]] | None = None
+    unchecked: frozenset[str] = frozenset()  # keys of ``expected`` shown but not compared
 
     @property
     def label(self) -> str:
