@@ -13,12 +13,12 @@ import pytest
 pytest.importorskip("bfcl_eval", reason="bfcl-eval is not installed (pip install --no-deps "
                                         "bfcl-eval==2026.3.23)")
 
+from compiled_ai.benchmarks.bfcl.blind_demonstration import blind_demonstration  # noqa: E402
 from compiled_ai.benchmarks.bfcl.data import load_items  # noqa: E402
 from compiled_ai.benchmarks.bfcl.protocols import BenchOptions  # noqa: E402
 from compiled_ai.benchmarks.bfcl.requests import example_requests  # noqa: E402
 from compiled_ai.benchmarks.bfcl.runner import run_benchmark  # noqa: E402
 from compiled_ai.benchmarks.bfcl.staleness import changed_items  # noqa: E402
-from compiled_ai.compiler.demonstration import DEMONSTRATION  # noqa: E402
 from compiled_ai.errors import ConfigurationError, ProviderError  # noqa: E402
 from compiled_ai.providers.scripted import ScriptedProvider  # noqa: E402
 
@@ -131,7 +131,7 @@ def test_blind_protocol_never_shows_the_question_and_counts_failed_compiles_scri
     shown = provider.requests[1].messages[-1].content
     visible = [e for e in example_requests(items[1].function, items[1].id) if not e.holdout]
     assert all(e.question in shown for e in visible)  # the generated requests, not the item's
-    assert tuple(provider.requests[1].messages[1:3]) == DEMONSTRATION  # extraction example
+    assert tuple(provider.requests[1].messages[1:3]) == blind_demonstration()  # worked example
     records = lines(tmp_path / "instances.jsonl")
     assert records[0]["compiled"] is False and records[0]["error_type"] == "compile"
     assert records[0]["compile_tokens"] > 0 and records[0]["attempts"] == 1

@@ -148,6 +148,40 @@ def test_label_strings_are_trimmed_as_the_official_checker_ignores_padding(items
     assert problem is None and arguments == {"base": 10, "height": 5, "unit": "cm"}
 
 
+def test_blind_demonstration_answer_passes_the_stages_in_all_three_wordings_scripted():
+    from compiled_ai.artifacts.canonical import canonical_json
+    from compiled_ai.benchmarks.bfcl.blind_demonstration import (
+        ANSWER,
+        SHOWN,
+        blind_demonstration,
+        demonstration_spec,
+    )
+    from compiled_ai.compiler import CompileOptions, compile_spec
+    from compiled_ai.providers.scripted import ScriptedProvider
+
+    spec = demonstration_spec(holdouts=(
+        ("Send parcels of 4 with a parcel weight of 3.5 to the city of Oslo.",
+         {"parcels": 4, "parcel_weight": 3.5, "city": "Oslo"}),
+        ("Where is my parcel?", {"parcels": None, "parcel_weight": None, "city": None})))
+    compiled = compile_spec(spec, canonical_json(spec.model_dump(mode="json")),
+                            ScriptedProvider([ANSWER]), CompileOptions(max_attempts=1))
+    assert compiled.manifest.steps[0].attempts[0].passed
+    request, answer = blind_demonstration()
+    assert answer.content == ANSWER
+    assert all(text in request.content for text, _expected in SHOWN)
+    assert "Oslo" not in request.content  # holdouts are never shown
+
+
+def test_blind_workflows_show_the_blind_demonstration_and_paper_ones_the_literal_one(items):
+    from compiled_ai.benchmarks.bfcl.blind_demonstration import blind_demonstration
+    from compiled_ai.benchmarks.bfcl.workflow import single_request_demonstration
+
+    examples = example_requests(items[0].function, items[0].id)
+    assert build_workflow(items[0], examples).demonstration == blind_demonstration()
+    assert build_workflow(items[0], examples[:1], single_request=True).demonstration == \
+        single_request_demonstration()
+
+
 def test_tools_prompt_decoding_reads_tagged_fenced_and_bare_calls():
     from compiled_ai.benchmarks.bfcl.tools_prompt import decode_tool_calls
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compiled_ai.artifacts.canonical import canonical_json
+from compiled_ai.benchmarks.bfcl.blind_demonstration import blind_demonstration
 from compiled_ai.benchmarks.bfcl.data import JSON_SCHEMA_TYPES, BfclItem
 from compiled_ai.compiler.demonstration import DEMONSTRATION
 from compiled_ai.providers.base import Message
@@ -138,7 +139,7 @@ def build_workflow(item: BfclItem, examples: list[Example],
     return ItemWorkflow(spec=spec, spec_bytes=canonical_json(spec.model_dump(mode="json")),
                         fields=fields, declared=properties,
                         demonstration=single_request_demonstration() if single_request
-                        else DEMONSTRATION)
+                        else blind_demonstration())
 
 
 SINGLE_REQUEST = "This workflow serves exactly one request:"

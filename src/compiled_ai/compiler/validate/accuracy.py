@@ -1,8 +1,9 @@
 """Stage 4, accuracy and determinism.
 
 Accuracy: every fixture's result equals its golden output, exactly or within the
-spec's per-field tolerance (keys a fixture marks ``unchecked`` are shown, not compared). Holdout failures are reported without their values, so
-the regeneration prompt never leaks them.
+spec's per-field tolerance (keys a fixture marks ``unchecked`` are shown, not compared).
+Holdout failures are reported without their values, so the regeneration prompt never
+leaks them.
 Determinism: every fixture is run again in fresh processes with other
 PYTHONHASHSEED values, twice per process; every result must be byte-identical
 canonical JSON to the stage-3 result.
