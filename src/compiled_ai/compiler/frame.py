@@ -108,7 +108,8 @@ def module_stub(uses: list[str] | tuple[str, ...]) -> str:
     generated calls against them; the model reads them in the prompt."""
     if not uses:
         return ""
-    replies, modules = [], {}
+    replies: list[str] = []
+    modules: dict[str, list[str]] = {}
     for name in uses:
         op = operation(name)
         reply = camel(f"{op.module}_{op.method}") + "Reply"

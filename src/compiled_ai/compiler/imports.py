@@ -15,6 +15,7 @@ else stays, so the security stage still sees and refuses it.
 from __future__ import annotations
 
 import ast
+from collections.abc import Set as AbstractSet
 
 from compiled_ai.security.allowlist import ALLOWED_IMPORTS
 
@@ -40,7 +41,7 @@ KNOWN_IMPORTS = {
 }
 
 
-def missing_imports(source: str, already: set[str] = frozenset()) -> list[str]:
+def missing_imports(source: str, already: AbstractSet[str] = frozenset()) -> list[str]:
     """Import lines for table names that ``source`` uses but never binds.
 
     ``already``: names the surrounding module binds (the frame's header imports).

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
@@ -213,7 +213,7 @@ class _CompiledStep(_Strict):
     def _template_options(self) -> _CompiledStep:
         from compiled_ai.spec.template_options import check_step
 
-        check_step(self)
+        check_step(cast("CompiledStep", self))  # only its subclasses are ever built
         return self
 
 

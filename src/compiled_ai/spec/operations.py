@@ -59,9 +59,10 @@ class Operation:
 
 
 _PARAMS = Parameter("params", "list[Any] | dict[str, Any] | None", "None")
-_ROWS = {"rows": ("list[dict[str, Any]]", {"type": "array", "items": {"type": "object"}}),
-         "count": ("int", {"type": "integer", "minimum": 0})}
-_HTTP = {"status": ("int", {"type": "integer"}), "body": ("Any", {})}
+Result = dict[str, tuple[str, dict[str, Any]]]  # field -> (annotation, JSON Schema)
+_ROWS: Result = {"rows": ("list[dict[str, Any]]", {"type": "array", "items": {"type": "object"}}),
+                 "count": ("int", {"type": "integer", "minimum": 0})}
+_HTTP: Result = {"status": ("int", {"type": "integer"}), "body": ("Any", {})}
 
 OPERATIONS: dict[str, Operation] = {op.name: op for op in (
     Operation("database.query", (Parameter("sql", "str"), _PARAMS), _ROWS,

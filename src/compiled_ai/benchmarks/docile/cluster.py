@@ -8,6 +8,7 @@ numbers, so their Jaccard similarity is high; different templates share little.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +81,7 @@ class Clusters:
         return index
 
 
-def purity(assigned: dict[str, int | None], truth: dict[str, Any]) -> float:
+def purity(assigned: Mapping[str, int | None], truth: dict[str, Any]) -> float:
     """Share of documents whose cluster's majority true layout is their own layout."""
     groups: dict[int, list[Any]] = {}
     for docid, cluster in assigned.items():

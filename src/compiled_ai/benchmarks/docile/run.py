@@ -57,7 +57,7 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
 
     clusters = Clusters()
     advance = tick("cluster", len(train))
-    assigned = {}
+    assigned: dict[str, int] = {}
     for doc in train:
         assigned[doc.docid] = clusters.add(doc.docid, doc.words)
         advance()
@@ -102,9 +102,9 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
     runs = {"compiled": extractors}
     if compile_provider is not None:
         runs["compiled_model"] = model_extractors
-    for method, chosen in runs.items():
+    for method, extractors_used in runs.items():
         predictions[method], reviews[method], seconds[method] = _run_compiled(
-            chosen, test, test_cluster, tick(method, len(test)))
+            extractors_used, test, test_cluster, tick(method, len(test)))
     review = reviews["compiled"]
     subsets = {"all": [d.docid for d in test],
                "seen_layouts": [d.docid for d in test if d.cluster_id in seen_layouts],
@@ -217,7 +217,7 @@ def _field_accuracy(test: list[Doc], preds: dict[str, tuple[list[Any], list[Any]
             if want[fieldtype] is None:
                 continue
             mine = got.get(fieldtype)
-            hits[fieldtype].append(bool(mine) and mine["bbox"] == want[fieldtype]["bbox"])
+            hits[fieldtype].append(mine is not None and mine["bbox"] == want[fieldtype]["bbox"])
     per = {k: round(sum(v) / len(v), 4) for k, v in sorted(hits.items())}
     flat = [x for v in hits.values() for x in v]
     per["_all"] = round(sum(flat) / len(flat), 4) if flat else 0.0

@@ -122,7 +122,7 @@ def make_content(seed: int, style: Style, doc_index: int) -> Content:
 
 def format_amount(value: Decimal, style: Style) -> str:
     whole, frac = f"{value:.2f}".split(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
