@@ -179,6 +179,25 @@ def test_no_break_even_is_claimed_when_no_workflow_compiled_scripted(items, tmp_
     assert summary["versus_baseline"]["only_compiled_correct"] == 0
 
 
+def test_runtime_fallback_figure_answers_uncompiled_workflows_with_the_baseline_scripted(
+        items, tmp_path):
+    wrong_triangle = "[calculate_triangle_area(base=11, height=5)]"
+    run_benchmark(items, "baseline", ScriptedProvider([wrong_triangle, FACTORIAL_CALL,
+                                                       wrong_triangle]),
+                  tmp_path / "baseline", OPTIONS)
+    baseline = {r["id"]: r for r in lines(tmp_path / "baseline" / "instances.jsonl")}
+    summary = run_benchmark(items, "paper", ScriptedProvider(
+        [TRIANGLE_CALL, TRIANGLE_CODE, FACTORIAL_CALL, "no code"]), tmp_path / "paper",
+        OPTIONS)
+    assert summary["correct"] == 1 and summary["versus_baseline"]["baseline_correct"] == 1
+    fallback = summary["versus_baseline"]["with_runtime_fallback"]
+    # item 0: the compiled workflow (right, where the baseline was wrong); item 1: no
+    # workflow, so the model answers it, as the baseline did (right)
+    assert fallback == {"workflows_calling_the_model": 1, "correct": 2, "accuracy": 1.0,
+                        "tokens_per_transaction": round(
+                            baseline["simple_python_1"]["tokens"] / 2, 1)}
+
+
 def test_tools_style_baseline_asks_in_the_models_tool_format_and_reads_its_calls_scripted(
         items, tmp_path):
     tagged = ('<tool_call>\n{"name": "calculate_triangle_area", '

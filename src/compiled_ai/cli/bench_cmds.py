@@ -156,6 +156,11 @@ def _print_bfcl(summary: dict[str, Any]) -> None:
                       versus["baseline_tokens_per_transaction"]),
                      ("break-even transactions", versus["break_even_transactions"]),
                      ("token reduction at 1,000", versus["token_reduction_at_1000"])]
+            fallback = versus.get("with_runtime_fallback")
+            if fallback:
+                rows += [("with model fallback: accuracy", fallback["accuracy"]),
+                         ("with model fallback: tokens per transaction",
+                          fallback["tokens_per_transaction"])]
     for name, value in rows:
         table.add_row(name, "-" if value is None else str(value))
     console.print(table)

@@ -3,7 +3,8 @@
 Formulas come from ``compiled_ai.eval.metrics``. Compile tokens per workflow are
 averaged over every item that was attempted, failed compiles included (their tokens
 were spent). The compiled protocols are compared with the baseline records of the same
-items when a baseline run exists (``--baseline-dir``, default ``OUT/../baseline``).
+items when a baseline run exists (``--baseline-dir``, default ``OUT/../baseline``), also
+as a deployment that calls the model for the workflows that never compiled.
 """
 
 from __future__ import annotations
@@ -73,8 +74,24 @@ def summarise(run: dict[str, Any], records: list[dict[str, Any]],
         f"token_reduction_at_{TRANSACTIONS}": _round(
             token_reduction(round(per_workflow), per_tx, TRANSACTIONS))
         if per_workflow is not None else None,
+        "with_runtime_fallback": _with_fallback(compared, {b["id"]: b for b in same}),
     }
     return summary
+
+
+def _with_fallback(records: list[dict[str, Any]],
+                   baseline: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What a deployment that calls the model for the workflows that never compiled (a
+    failed label, compile or input gate: no artifact) would score: the compiled verdict
+    where there is a workflow, the baseline's answer and tokens where there is none. Each
+    workflow is taken to serve the same number of transactions."""
+    fallback = [r for r in records if not r.get("compiled")]
+    correct = sum(1 for r in records if r.get("valid")) + sum(
+        1 for r in fallback if baseline[r["id"]].get("valid"))
+    tokens = sum(baseline[r["id"]]["tokens"] for r in fallback)
+    return {"workflows_calling_the_model": len(fallback), "correct": correct,
+            "accuracy": _ratio(correct, len(records)),
+            "tokens_per_transaction": round(tokens / len(records), 1) if records else None}
 
 
 def _baseline_figures(records: list[dict[str, Any]]) -> dict[str, Any]:

@@ -12,4 +12,4 @@ class ExtractArgumentsResult(TypedDict):
 
 
 def extract_arguments(question: str) -> ExtractArgumentsResult:
-    return {"country": "China", "field_of_law": " constitutional law", "top_number": 10}
+    return {"field_of_law": "constitutional law", "top_number": 10, "country": "China"}

@@ -13,4 +13,4 @@ class ExtractArgumentsResult(TypedDict):
 
 
 def extract_arguments(question: str) -> ExtractArgumentsResult:
-    return {"a": 3, "b": -11, "c": -4, "root_type": None}
+    return {"a": 3, "b": -11, "c": -4, "root_type": "all"}

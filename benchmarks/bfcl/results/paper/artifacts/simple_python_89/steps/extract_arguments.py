@@ -13,4 +13,4 @@ class ExtractArgumentsResult(TypedDict):
 
 
 def extract_arguments(question: str) -> ExtractArgumentsResult:
-    return {"database_name": "StudentDB", "table_name": "Students", "conditions": {"department": "Science", "school": "Bluebird High School"}, "fetch_limit": None}
+    return {"conditions": {"department": "Science", "school": "Bluebird High School"}, "database_name": "StudentDB", "fetch_limit": 0, "table_name": "Students"}
