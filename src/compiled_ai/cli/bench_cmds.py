@@ -67,7 +67,7 @@ def security_command(suite_arg: str, out: Path | None, no_escapes: bool,
 @click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False),
               help="Result directory [default: benchmarks/bfcl/results/PROTOCOL].")
 @click.option("--resume", is_flag=True, help="Continue the run in --out, skipping finished items.")
-@click.option("--max-attempts", type=click.IntRange(1, 10), default=5, show_default=True)
+@click.option("--max-attempts", type=click.IntRange(1, 20), default=5, show_default=True)
 @click.option("--redo-changed", is_flag=True,
               help="With --resume: compile again the finished items whose first compile "
                    "request differs under the current code (old records go to "
