@@ -7,6 +7,8 @@ would repeat its recorded compile exactly, and an item whose request differs mig
 module rebuilds each recorded item's first request without calling a model (the paper
 protocol's label is read back from the record) and compares its hash with the one the record's
 artifact or failure report kept. ``--redo-changed`` compiles the differing items again.
+What it cannot see is a change to how retries are asked or to the validation stages: those
+act after the first request, so a run made before such a change must be redone whole.
 """
 
 from __future__ import annotations
