@@ -1,15 +1,15 @@
-"""The worked example the blind protocol's compiles see: one extractor for three wordings.
+"""The worked example the blind protocol's compiles see: one extractor for four wordings.
 
 The compiler's general demonstration (``compiler.demonstration``) answers one example
 with one regex per value, anchored on the exact words before it. The blind protocol's
-requests come in three wordings (``requests._phrase``: "where the base is 44",
-"with base of 44", "Base: 44."), and shown the general demonstration the 0.5B model
+requests come in four wordings (``requests._phrase``: "where the base is 44", "with base
+of 44", "with base=44", "Base: 44."), and shown the general demonstration the 0.5B model
 anchored its regexes on one of them, case-sensitively ("base: (\\d+)"), and failed the
 other fixtures on every attempt. This example is the same parcels task, asked in those
-three wordings, answered by one small helper that accepts any of them, case-insensitively,
-with a parameter named in words (``parcel_weight`` is "parcel weight"), so that the code it
-teaches also reads a real question ("a base of 10"). It is about
-parcels, not about any BFCL function: the scored question is still never shown.
+wordings, answered by one small helper that accepts any of them, case-insensitively, with
+a parameter named in words (``parcel_weight`` is "parcel weight"), so that the code it
+teaches also reads a real question ("a base of 10"). It is about parcels, not about any
+BFCL function: the scored question is still never shown.
 """
 
 from __future__ import annotations
@@ -35,14 +35,16 @@ SHOWN: tuple[tuple[str, dict[str, Any]], ...] = (
      {"parcels": 7, "parcel_weight": None, "city": "Porto"}),
     ("Ship parcels to a city. Parcels: 12. Parcel weight: 0.8. City: Faro.",
      {"parcels": 12, "parcel_weight": 0.8, "city": "Faro"}),
+    ("Ship parcels to a city with parcels=5, parcel weight=1.2 and city=Braga.",
+     {"parcels": 5, "parcel_weight": 1.2, "city": "Braga"}),
 )
 ANSWER = '''```python
 import re
 
 
 def find_value(message: str, name: str, value: str) -> str | None:
-    """The value after `name is`, `name of` or `name:`, in any letter case."""
-    match = re.search(r"\\b" + name + r"\\s*(?:is|of|:)\\s*(" + value + ")", message,
+    """The value after `name is`, `name of`, `name:` or `name=`, in any letter case."""
+    match = re.search(r"\\b" + name + r"\\s*(?:is|of|:|=)\\s*(" + value + ")", message,
                       re.IGNORECASE)
     return match.group(1) if match else None
 

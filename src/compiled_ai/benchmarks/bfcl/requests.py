@@ -75,7 +75,7 @@ def _render(value: Any) -> str:
 
 def _phrase(function: dict[str, Any], parameters: dict[str, Any], arguments: dict[str, Any],
             rng: random.Random) -> str:
-    """One request in one of three plain wordings, naming each parameter by its own words.
+    """One request in one of four plain wordings, naming each parameter by its own words.
 
     None of them is worded as an instruction to call the function ("please call f with
     x=1"): our own input gate rightly refuses fixture text that reads like a tool-call
@@ -83,12 +83,13 @@ def _phrase(function: dict[str, Any], parameters: dict[str, Any], arguments: dic
     """
     what = str(function.get("description", function["name"])).strip().rstrip(".")
     said = [(_words(name), _render(value)) for name, value in arguments.items()]
-    style = rng.randrange(3)
+    style = rng.randrange(4)
     if style == 0:
         parts = [f"the {words} is {value}" for words, value in said]
         return f"{what}, where {'; '.join(parts) if parts else 'nothing else is given'}."
-    if style == 1:
-        parts = [f"{words} of {value}" for words, value in said]
+    if style in (1, 2):
+        parts = [f"{words} of {value}" if style == 1 else f"{words}={value}"
+                 for words, value in said]
         if not parts:
             return f"{what}."
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" and {parts[-1]}"
