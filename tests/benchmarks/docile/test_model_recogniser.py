@@ -220,28 +220,3 @@ def test_a_rerun_replaces_the_earlier_outcome_of_a_recogniser_scripted(
     compile_recogniser(layout, "date", docs[:5], held,
                        ScriptedProvider([bad_reply(function, "date")]), tmp_path, max_attempts=1)
     assert report.is_file() and not (tmp_path / f"layout_{layout}_date").exists()
-
-
-def test_recogniser_worked_example_passes_its_stages_and_comes_first_scripted(
-        split: tuple, tmp_path: Path) -> None:
-    from compiled_ai.artifacts.canonical import canonical_json
-    from compiled_ai.benchmarks.docile.recogniser_demonstration import (
-        ANSWER,
-        demonstration_spec,
-        recogniser_demonstration,
-    )
-    from compiled_ai.compiler import CompileOptions, compile_spec
-
-    spec = demonstration_spec(held=[("AB/123456/Z", {"order_reference": True}),
-                                    ("ORD/12/B", {"order_reference": False}),
-                                    ("RE2023-94559", {"order_reference": False})])
-    compiled = compile_spec(spec, canonical_json(spec.model_dump(mode="json")),
-                            ScriptedProvider([ANSWER]), CompileOptions(max_attempts=1))
-    assert compiled.manifest.steps[0].attempts[0].passed
-
-    train, val, _test = split
-    layout, docs = max(by_layout(train).items(), key=lambda kv: (len(kv[1]), -kv[0]))
-    provider = ScriptedProvider([good_reply(f"recognise_date_layout_{layout}", "date")])
-    compile_recogniser(layout, "date", docs[:5], [], provider, tmp_path)
-    assert tuple(provider.requests[0].messages[1:3]) == recogniser_demonstration()
-    assert "ORD/88412/B" not in provider.requests[0].messages[-1].content  # only in the example

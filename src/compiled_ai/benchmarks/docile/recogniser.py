@@ -25,14 +25,12 @@ from typing import Any
 
 from compiled_ai.artifacts.canonical import canonical_json
 from compiled_ai.artifacts.store import read_verified, write_artifact
-from compiled_ai.benchmarks.docile.classifier_spec import text_classifier_spec
 from compiled_ai.benchmarks.docile.induce import VALUE_KINDS, words_in
 from compiled_ai.benchmarks.docile.loader import Doc
-from compiled_ai.benchmarks.docile.recogniser_demonstration import recogniser_demonstration
 from compiled_ai.compiler import CompileOptions, compile_spec
 from compiled_ai.errors import CompilationFailed, CompiledAIError
 from compiled_ai.providers.base import Provider
-from compiled_ai.spec.models import FunctionStep, Spec
+from compiled_ai.spec.models import Fixture, FunctionStep, Spec
 
 MAX_EXAMPLES = 5
 MAX_POSITIVES = 3  # shown values per kind: enough to show the format, short for a small model
@@ -132,11 +130,26 @@ def recogniser_spec(cluster: int, kind: str, examples: list[Doc],
         return None
     held = [(t, v) for t, v in _cases(holdouts[:HOLDOUT_DOCS], kind, 2 * HOLDOUT_DOCS, 3)
             if t not in dict(shown)]
-    spec = text_classifier_spec(
-        name=f"docile_{kind}_recogniser_layout_{cluster}", function=function, kind=kind,
-        described=DESCRIBED[kind],
-        description=f"DocILE layout cluster {cluster}: recognise its {kind} values",
-        shown=shown, held=held)
+    outputs = {kind: {"type": "boolean", "description": DESCRIBED[kind]}}
+    like = " or ".join(json.dumps(t) for t, verdict in shown[:2] if verdict[kind])
+    intent = (  # the format is shown inline: a small model otherwise writes its own favourite
+        f"Decide whether one text read from an invoice of one vendor is {DESCRIBED[kind]}, "
+        f"that is, written like {like}: `{kind}` is true for such a text and false for "
+        "anything else (labels, names, amounts, other identifiers, codes). Use a regular "
+        "expression (re.fullmatch) that generalises to other invoices of this vendor, not "
+        "only to the examples.")
+    step = FunctionStep(id=function, intent=intent,
+                        inputs={"text": {"type": "string"}}, outputs=outputs)
+    fixtures = [Fixture(name=f"example_{n}", input={"text": text}, expected=verdict)
+                for n, (text, verdict) in enumerate(shown, 1)]
+    fixtures += [Fixture(name=f"holdout_{n}", input={"text": text}, expected=verdict,
+                         holdout=True) for n, (text, verdict) in enumerate(held, 1)]
+    spec = Spec(name=f"docile_{kind}_recogniser_layout_{cluster}", version="1.0.0",
+                description=f"DocILE layout cluster {cluster}: recognise its {kind} values",
+                input_schema={"type": "object", "properties": {"text": {"type": "string"}},
+                              "required": ["text"]},
+                output_schema={"type": "object", "properties": outputs},
+                steps=[step], fixtures=fixtures)
     return spec, canonical_json(spec.model_dump(mode="json"))
 
 
@@ -172,8 +185,7 @@ def compile_recogniser(cluster: int, kind: str, examples: list[Doc], holdouts: l
     started = time.perf_counter()
     try:
         compiled = compile_spec(spec, spec_bytes, provider,
-                                CompileOptions(max_attempts=max_attempts, max_tokens=512,
-                                               demonstration=recogniser_demonstration()))
+                                CompileOptions(max_attempts=max_attempts, max_tokens=512))
     except CompilationFailed as exc:
         out.compile_seconds = round(time.perf_counter() - started, 2)
         out.attempts = len(exc.report)
