@@ -67,7 +67,9 @@ def security_command(suite_arg: str, out: Path | None, no_escapes: bool,
 @click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False),
               help="Result directory [default: benchmarks/bfcl/results/PROTOCOL].")
 @click.option("--resume", is_flag=True, help="Continue the run in --out, skipping finished items.")
-@click.option("--max-attempts", type=click.IntRange(1, 20), default=5, show_default=True)
+@click.option("--max-attempts", type=click.IntRange(1, 20), default=5, show_default=True,
+              help="Compile attempts per workflow; raised on --resume, the items whose "
+                   "compile failed within fewer attempts are compiled again.")
 @click.option("--redo-changed", is_flag=True,
               help="With --resume: compile again the finished items whose first compile "
                    "request differs under the current code (old records go to "
