@@ -100,7 +100,7 @@ def test_blind_requests_are_deterministic_and_fit_every_items_schema(items):
         assert [e.holdout for e in examples] == [False, False, False, True]
         assert all(e.question != item.question for e in examples)
         flow = build_workflow(item, examples)  # a valid Spec for every one of the 400
-        assert _label_problem(flow, examples) is None, item.id
+        assert _label_problem(flow) is None, item.id
         assert flow.spec.visible_fixtures() and len(flow.spec.fixtures) == 4
     assert example_requests(items[0].function, "a") != example_requests(items[0].function, "b")
 

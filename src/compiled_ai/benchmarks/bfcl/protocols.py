@@ -76,22 +76,21 @@ def run_compiled(item: BfclItem, protocol: str, provider: Provider, artifacts: P
                  say: Callable[[str], None] | None = None) -> dict[str, Any]:
     record: dict[str, Any] = {"id": item.id, "protocol": protocol, "compiled": False,
                               "label_tokens": 0, "compile_tokens": 0, "attempts": 0}
+    label_arguments = None
     if protocol == "paper":
-        examples, label = _paper_examples(item, provider, options.prompt_style)
+        label_arguments, label = _paper_label(item, provider, options.prompt_style)
         record.update(label)
-    else:
-        examples = example_requests(item.function, item.id)
-    if not examples:
-        return _failed(record, "label", record["label_error"])
-    flow = build_workflow(item, examples, single_request=protocol == "paper")
-    problem = _label_problem(flow, examples)
+        if label_arguments is None:
+            return _failed(record, "label", record["label_error"])
+    flow = item_workflow(item, protocol, label_arguments)
+    problem = _label_problem(flow)
     if problem:
         return _failed(record, "label", problem)
     started = time.perf_counter()
     try:
-        compiled = compile_spec(flow.spec, flow.spec_bytes, provider, CompileOptions(
-            max_attempts=options.max_attempts, mypy_cache=options.mypy_cache,
-            demonstration=flow.demonstration), progress=say)
+        compiled = compile_spec(flow.spec, flow.spec_bytes, provider,
+                                compile_options(flow, options.max_attempts, options.mypy_cache),
+                                progress=say)
     except CompilationFailed as exc:
         record["attempts"] = len(exc.report)
         record["compile_tokens"] = record["label_tokens"] + sum(
@@ -143,19 +142,40 @@ def _run_text(workflow: Workflow, payload: dict[str, Any]) -> bytes:
         return f"error: {exc}".encode()
 
 
-def _paper_examples(item: BfclItem, provider: Provider,
-                    style: str) -> tuple[list[Example], dict[str, Any]]:
-    """The question itself, labelled by the model's own checked answer (never the truth)."""
+def item_workflow(item: BfclItem, protocol: str,
+                  label_arguments: dict[str, Any] | None = None) -> ItemWorkflow:
+    """The workflow an item is compiled as: under ``paper`` its question labelled with
+    ``label_arguments`` (the model's checked answer), under ``blind`` generated requests.
+    The one place both the run and ``staleness`` build it, so they cannot drift apart."""
+    if protocol == "paper":
+        assert label_arguments is not None, "the paper protocol needs the label's arguments"
+        examples = [Example(question=item.question, arguments=label_arguments)]
+    else:
+        examples = example_requests(item.function, item.id)
+    return build_workflow(item, examples, single_request=protocol == "paper")
+
+
+def compile_options(flow: ItemWorkflow, max_attempts: int,
+                    mypy_cache: Path | None = None) -> CompileOptions:
+    """How an item's workflow is compiled (its worked example included)."""
+    return CompileOptions(max_attempts=max_attempts, mypy_cache=mypy_cache,
+                          demonstration=flow.demonstration)
+
+
+def _paper_label(item: BfclItem, provider: Provider,
+                 style: str) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """The model's own checked answer to the question (never the truth), and what the
+    record keeps about asking it."""
     label = label_question(item, provider, style)
     info: dict[str, Any] = {"label_reply": label.replies[-1], "label_asks": len(label.replies),
                             "label_tokens": label.tokens}
     if label.arguments is None:
-        return [], {**info, "label_error": f"the model's answer was refused after "
-                                           f"{len(label.replies)} asks: {label.problem}"}
-    return [Example(question=item.question, arguments=label.arguments)], info
+        info["label_error"] = (f"the model's answer was refused after "
+                               f"{len(label.replies)} asks: {label.problem}")
+    return label.arguments, info
 
 
-def _label_problem(flow: ItemWorkflow, examples: list[Example]) -> str | None:
+def _label_problem(flow: ItemWorkflow) -> str | None:
     """Fixtures whose expected values break the result schema could never compile."""
     validator = Draft202012Validator(flow.spec.output_schema)
     for fixture in flow.spec.fixtures:

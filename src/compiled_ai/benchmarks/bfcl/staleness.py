@@ -17,12 +17,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from compiled_ai.artifacts.store import read_verified
 from compiled_ai.benchmarks.bfcl.data import BfclItem
 from compiled_ai.benchmarks.bfcl.labels import check_answer
-from compiled_ai.benchmarks.bfcl.requests import example_requests
-from compiled_ai.benchmarks.bfcl.workflow import Example, build_workflow
-from compiled_ai.compiler import CompileOptions, compile_spec
-from compiled_ai.errors import SpecError
+from compiled_ai.benchmarks.bfcl.protocols import compile_options, failure_report, item_workflow
+from compiled_ai.compiler import compile_spec
+from compiled_ai.errors import CompiledAIError, SpecError
 from compiled_ai.providers.base import Completion, CompletionRequest, ProviderIdentity
 
 REFUSED = "refused by the input gate"
@@ -64,10 +64,15 @@ def recorded_first_request(record: dict[str, Any], out: Path) -> str | None:
     if record.get("error_type") == "input_gate":
         return REFUSED
     if record.get("compiled"):
-        manifest = out / "artifacts" / record["id"] / "manifest.json"
-        attempts = _read(manifest).get("steps", [{}])[0].get("attempts", [])
-    else:
-        attempts = _read(out / "failed" / f"{record['id']}.json")
+        try:  # an artifact that fails its hash check is treated as unknown, so redone
+            manifest = read_verified(out / "artifacts" / record["id"]).manifest
+        except CompiledAIError:
+            return None
+        return manifest.steps[0].attempts[0].request_sha256
+    try:
+        attempts = json.loads(failure_report(out, record["id"]).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
     first = attempts[0] if isinstance(attempts, list) and attempts else {}
     return first.get("request_sha256") if isinstance(first, dict) else None
 
@@ -75,29 +80,19 @@ def recorded_first_request(record: dict[str, Any], out: Path) -> str | None:
 def current_first_request(item: BfclItem, record: dict[str, Any], protocol: str,
                           style: str) -> str | None:
     """The hash of the first request the current code would send (None: cannot be rebuilt)."""
+    arguments = None
     if protocol == "paper":
         arguments, _problem = check_answer(item, str(record.get("label_reply", "")), style)
         if arguments is None:
             return None
-        examples = [Example(question=item.question, arguments=arguments)]
-    else:
-        examples = example_requests(item.function, item.id)
-    flow = build_workflow(item, examples, single_request=protocol == "paper")
+    flow = item_workflow(item, protocol, arguments)
     try:
-        compile_spec(flow.spec, flow.spec_bytes, _Probe(),
-                     CompileOptions(max_attempts=1, demonstration=flow.demonstration))
+        compile_spec(flow.spec, flow.spec_bytes, _Probe(), compile_options(flow, max_attempts=1))
     except SpecError:
         return REFUSED
     except _FirstRequest as stop:
         return stop.request.key()
     return None
-
-
-def _read(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def _short(digest: str | None) -> str:
