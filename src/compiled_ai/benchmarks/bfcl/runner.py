@@ -66,8 +66,7 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
         again.update(changed_items(items, records.records, out, protocol,
                                    options.prompt_style))
     records.supersede(again)
-    _set_aside_failure_reports(out, set(again))
-    _set_aside_artifacts(out, set(again))
+    _set_aside_outcomes(out, set(again))
     todo = [item for item in items if item.id not in records.done]
     repeats = min(options.baseline_repeat_sample, len(items)) if protocol == "baseline" else 0
     tick = (start or (lambda _total, _done: lambda _label: None))(
@@ -102,27 +101,19 @@ def short_of_budget(records: list[dict[str, Any]], max_attempts: int) -> set[str
             if r.get("error_type") == "compile" and r.get("attempts", 0) < max_attempts}
 
 
-def _set_aside_failure_reports(out: Path, ids: set[str]) -> None:
-    """Move the failed-attempt reports of items compiled again out of ``failed/``, so that
-    folder only describes compiles that failed in the current records."""
+def _set_aside_outcomes(out: Path, ids: set[str]) -> None:
+    """Move what an earlier compile of the items compiled again left (its failure report,
+    its artifact) into a ``superseded/`` folder beside it, so ``failed/`` and
+    ``artifacts/`` only describe the current records."""
     for item_id in sorted(ids):
-        report = failure_report(out, item_id)
-        if report.exists():
-            (report.parent / "superseded").mkdir(exist_ok=True)
-            report.replace(report.parent / "superseded" / report.name)
-
-
-def _set_aside_artifacts(out: Path, ids: set[str]) -> None:
-    """Move the artifacts of items compiled again aside: a compile that fails this time
-    must not leave the earlier workflow looking current."""
-    for item_id in sorted(ids):
-        artifact = out / "artifacts" / item_id
-        if artifact.is_dir():
-            aside = out / "artifacts" / "superseded" / item_id
+        for earlier in (failure_report(out, item_id), out / "artifacts" / item_id):
+            if not earlier.exists():
+                continue
+            aside = earlier.parent / "superseded" / earlier.name
             aside.parent.mkdir(parents=True, exist_ok=True)
-            if aside.exists():
+            if aside.is_dir():
                 shutil.rmtree(aside)
-            artifact.replace(aside)
+            earlier.replace(aside)
 
 
 def _prefixed(status: Tick | None, item_id: str) -> Tick | None:
