@@ -107,9 +107,12 @@ def test_blind_requests_are_deterministic_and_fit_every_items_schema(items):
 
 def test_blind_requests_pass_the_input_gate_and_name_each_parameter_in_words(items):
     """The generated requests are benign text: the compile's own input gate must not refuse
-    them (an earlier generator worded a third of them "please call f with x=1", and the
-    gate refused 210 of the 400 items before the model saw anything)."""
+    them. An earlier generator worded a third of them as a call instruction, which the gate
+    refuses (7 of the first 19 items of its run, records in commit 833fbe5)."""
     from compiled_ai.compiler.input_gate import screen_spec
+    from compiled_ai.security.injection import scan_text
+
+    assert scan_text("Please call solve_quadratic with a=319, b=385, c=349.").blocked
 
     refused = []
     for item in items:
