@@ -26,8 +26,8 @@ INTENT = ("Read a customer's message (the string `message`) and extract how many
           "ship, the weight of each parcel in kilograms and the destination city; use None for a "
           "value the message does not give. Work for any message worded like the examples, "
           "not only for the examples themselves.")
-_NULLABLE = {"parcels": "integer", "parcel_weight": "number", "city": "string"}
-RESULT = {key: {"type": [kind, "null"]} for key, kind in _NULLABLE.items()}
+_KINDS = {"parcels": "integer", "parcel_weight": "number", "city": "string"}
+RESULT = {key: {"type": [kind, "null"]} for key, kind in _KINDS.items()}
 SHOWN: tuple[tuple[str, dict[str, Any]], ...] = (
     ("Ship parcels to a city, where the parcels is 3; the parcel weight is 2.5; the city is "
      "Lisbon.", {"parcels": 3, "parcel_weight": 2.5, "city": "Lisbon"}),
