@@ -32,14 +32,19 @@ from compiled_ai.providers.registry import PROVIDER_NAMES, make_provider
               show_default=True, help="Model provider for the Direct-LLM baseline.")
 @click.option("--compile-provider", type=click.Choice(("none", *PROVIDER_NAMES)),
               default="none", show_default=True,
-              help="Model that writes each layout cluster's value recogniser through the "
-                   "compiler (adds the compiled_model method; zero tokens at run time).")
+              help="Model that writes code for each layout cluster through the compiler "
+                   "(adds the compiled_model method; zero tokens at run time).")
+@click.option("--model-writes", type=click.Choice(("fields", "recognisers")), default="fields",
+              show_default=True,
+              help="fields: the cluster's field locator (the model finds every field in the "
+                   "layout text; adds model_written_only); recognisers: value recognisers the "
+                   "induced profile calls when a label is missing.")
 @click.option("--model-clusters", type=click.IntRange(min=1),
-              help="Only the N largest clusters get a model-written recogniser (the others "
+              help="Only the N largest clusters get model-written code (the others "
                    "keep the induced profile): bounds the compile time of a CPU model.")
 @click.option("--compile-attempts", type=click.IntRange(min=1, max=10), default=3,
-              show_default=True, help="Attempts per recogniser (each failure's findings are "
-                                      "fed back).")
+              show_default=True, help="Attempts per model-written part (each failure's "
+                                      "findings are fed back).")
 @click.option("--replay-from", type=click.Path(path_type=Path),
               help="With --compile-provider replay: an artifact or compile log to replay.")
 @click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False),
@@ -47,8 +52,8 @@ from compiled_ai.providers.registry import PROVIDER_NAMES, make_provider
               help="Directory for the JSON result (and the synthetic corpus).")
 def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
                    limit: int | None, llm_docs: int, provider: str, compile_provider: str,
-                   model_clusters: int | None, compile_attempts: int, replay_from: Path | None,
-                   out: Path) -> None:
+                   model_writes: str, model_clusters: int | None, compile_attempts: int,
+                   replay_from: Path | None, out: Path) -> None:
     """Cluster layouts, compile one extractor per cluster, score it and the rules baseline
     with DocILE's official KILE and LIR metrics."""
     from compiled_ai.benchmarks.docile.official import require_docile
@@ -68,6 +73,8 @@ def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
     tag = f"synthetic_seed{seed}_docs{docs}" if synthetic else "real"
     if compiler is not None:
         tag += f"_model-{compile_provider}"
+        if model_writes == "fields":
+            tag += "_fields"
 
     columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
@@ -89,7 +96,8 @@ def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
                             llm_cache=out / f"docile_{tag}_llm_replies.jsonl",
                             compile_provider=compiler,
                             artifacts=out / f"docile_{tag}_artifacts",
-                            model_clusters=model_clusters, compile_attempts=compile_attempts)
+                            model_clusters=model_clusters, compile_attempts=compile_attempts,
+                            model_writes=model_writes)
     result["corpus"] = ({"kind": "synthetic", "seed": seed, "docs": docs} if synthetic
                         else {"kind": "real", "path": str(data)})
     name = f"docile_{tag}.json"
@@ -134,8 +142,10 @@ def _print(result: dict[str, Any]) -> None:
                   f"{result['compile']['extractors']}")
     model = result.get("compile_model")
     if model:
-        console.print(f"model-written recognisers: {model['recognisers_passed']}/"
-                      f"{model['recognisers']} compiled, used by {model['used']} clusters "
+        noun = "recognisers" if model.get("model_writes", "recognisers") == "recognisers" \
+            else "locators"
+        console.print(f"model-written {noun}: {model[f'{noun}_passed']}/"
+                      f"{model[noun]} compiled, used by {model['used']} clusters "
                       f"({model['fallback_clusters']} fell back to the induced profile); "
                       f"{model['compile_tokens']} compile tokens in "
                       f"{model['compile_seconds']} s; 0 tokens at run time")

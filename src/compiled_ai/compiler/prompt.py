@@ -13,10 +13,11 @@ import json
 from typing import Any
 
 from compiled_ai.compiler.demonstration import DEMONSTRATION
-from compiled_ai.compiler.templates import StepFrame
+from compiled_ai.compiler.templates import StepFrame, frame_for
 from compiled_ai.compiler.validate.findings import Finding
 from compiled_ai.providers.base import Message
 from compiled_ai.security.canary import canary_instruction
+from compiled_ai.spec.models import FunctionStep, Spec
 from compiled_ai.spec.operations import operation
 
 ALLOWED_IMPORTS_TEXT = "math, re, decimal, fractions, datetime, statistics, itertools, " \
@@ -78,6 +79,17 @@ def build_messages(
     return [Message(role="system", content=system), *demonstration,
             Message(role="user", content="\n\n".join(sections))]
 
+
+
+def worked_example(spec: Spec, answer: str) -> tuple[Message, Message]:
+    """A demonstration built from a one-step spec: the request exactly as the compiler
+    words one for it (its shown fixtures; no compliance rules, no canary), and ``answer``."""
+    step = spec.compiled_steps()[0]
+    assert isinstance(step, FunctionStep)
+    shown = [(f.input, f.expected) for f in spec.fixtures if not f.holdout]
+    request = build_messages(frame_for(spec, step), step.intent, step.inputs, step.outputs,
+                             shown, [])[-1]
+    return request, Message(role="assistant", content=answer)
 
 
 def build_retry(previous: list[Message], reply: str, findings: list[Finding],

@@ -37,3 +37,8 @@ def test_replay_compile_provider_needs_a_log(tmp_path: Path) -> None:
     code, output = _run("--synthetic", "--compile-provider", "replay", "--out", str(tmp_path))
     assert code == 2 and output.strip() == \
         "error: --compile-provider replay needs --replay-from ARTIFACT_OR_LOG"
+
+
+def test_unknown_model_part_is_refused(tmp_path: Path) -> None:
+    code, output = _run("--synthetic", "--model-writes", "everything", "--out", str(tmp_path))
+    assert code == 2 and "'everything' is not one of 'fields', 'recognisers'" in output

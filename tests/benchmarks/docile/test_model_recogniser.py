@@ -105,8 +105,9 @@ def test_recogniser_compiles_into_a_verified_artifact_scripted(split: tuple,
 
     # the extractor template calls it: a document whose invoice-number label is gone
     extractor = compile_cluster(layout, docs, held, written)
-    assert extractor.passed and "extract(words, PROFILE, recognise_values)" in extractor.source
-    assert extractor.recognisers == [r.function for r in written]
+    assert extractor.passed
+    assert "extract(words, PROFILE, recognise_values, None)" in extractor.source
+    assert extractor.model_parts == [r.function for r in written]
     doc = docs[0]
     want = expected_output(doc, ["document_id"])["document_id"]
     assert want is not None
@@ -156,7 +157,8 @@ def test_run_uses_compiled_recognisers_and_falls_back_scripted(small_corpus: Pat
         return lambda: None
 
     provider = ScriptedProvider(replies)
-    result = run_docile(corpus, tick, compile_provider=provider, artifacts=tmp_path / "art")
+    result = run_docile(corpus, tick, compile_provider=provider, artifacts=tmp_path / "art",
+                        model_writes="recognisers")
     assert result["compile_model"]["clusters_not_attempted"] == 0
     model = result["compile_model"]
     assert model["recognisers"] == 2 * len(members) and model["runtime_tokens"] == 0
@@ -192,7 +194,7 @@ def test_model_clusters_caps_the_compiles_scripted(small_corpus: Path, tmp_path:
                for kind in ("date", "document_id") for _ in range(2)]
     result = run_docile(small_corpus, lambda _l, _t: (lambda: None),
                         compile_provider=ScriptedProvider(replies), artifacts=tmp_path,
-                        model_clusters=1, compile_attempts=2)
+                        model_clusters=1, compile_attempts=2, model_writes="recognisers")
     model = result["compile_model"]
     assert model["clusters_attempted"] == 1 and model["used"] == 0
     assert model["clusters_not_attempted"] == len(members) - 1

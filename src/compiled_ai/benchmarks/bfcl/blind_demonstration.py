@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compiled_ai.compiler.prompt import build_messages
-from compiled_ai.compiler.templates import frame_for
+from compiled_ai.compiler.prompt import worked_example
 from compiled_ai.providers.base import Message
 from compiled_ai.spec.models import Fixture, FunctionStep, Spec
 
@@ -80,10 +79,4 @@ def demonstration_spec(holdouts: tuple[tuple[str, dict[str, Any]], ...] = ()) ->
 
 def blind_demonstration() -> tuple[Message, Message]:
     """The request exactly as the compiler words one (no rules, no canary), and the answer."""
-    spec = demonstration_spec()
-    step = spec.compiled_steps()[0]
-    assert isinstance(step, FunctionStep)
-    request = build_messages(frame_for(spec, step), step.intent, step.inputs, step.outputs,
-                             [({"message": text}, expected) for text, expected in SHOWN],
-                             [])[-1]
-    return request, Message(role="assistant", content=ANSWER)
+    return worked_example(demonstration_spec(), ANSWER)

@@ -14,7 +14,11 @@ compiler, from the same examples; one per kind of value), the module also holds
 their verified code and the anchors of the fields of those kinds, and the template
 calls them for fields whose label rule finds nothing; a field that fails a holdout
 then first loses its label rule (keeping the recogniser) before it is dropped.
-Without recognisers, the profile alone.
+Given a cluster's compiled field locator instead (``locator``: model-written, through the
+compiler), every field comes from it: the template renders the layout text, calls the
+locator and turns each located value back into words and boxes; only the line items
+still come from the induced table profile. A located field that fails a holdout is
+dropped. Without either, the profile alone.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import Any
 from compiled_ai.benchmarks.docile import engine
 from compiled_ai.benchmarks.docile.induce import expected_output, induce_profile
 from compiled_ai.benchmarks.docile.loader import Doc
+from compiled_ai.benchmarks.docile.model_part import ModelPart
 from compiled_ai.benchmarks.docile.recogniser import Recogniser
 from compiled_ai.compiler.pipeline import validate_candidate
 from compiled_ai.compiler.templates import frame_for
@@ -53,7 +58,7 @@ class CompiledExtractor:
     passed: bool
     attempts: list[dict[str, Any]] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
-    recognisers: list[str] = field(default_factory=list)  # model-written functions it calls
+    model_parts: list[str] = field(default_factory=list)  # model-written functions it calls
 
 
 def _spec(function: str, fields: list[str], example: Doc) -> tuple[Spec, FunctionStep]:
@@ -74,7 +79,8 @@ COMBINED = "recognise_values"  # the template's one call into the model-written 
 
 
 def build_source(function: str, profile: dict[str, Any], example: Doc,
-                 recognisers: list[Recogniser] | None = None) -> str:
+                 recognisers: list[Recogniser] | None = None,
+                 locator: ModelPart | None = None) -> str:
     recognisers = recognisers or []
     fields = output_fields(profile, recognisers)
     spec, step = _spec(function, fields, example)
@@ -88,10 +94,14 @@ def build_source(function: str, profile: dict[str, Any], example: Doc,
         body += (f"\n\ndef {COMBINED}(text: str) -> dict[str, Any]:\n"
                  f"    verdict: dict[str, Any] = {{}}\n{calls}    return verdict\n")
         called = COMBINED
+    locate = "None"
+    if locator is not None:
+        body += f"\n\n{locator.source}"
+        locate = locator.function
     generated = (
         f"{body}\n\nPROFILE: dict[str, Any] = {json.dumps(profile, sort_keys=True)}\n\n\n"
         f"{frame.signature}\n"
-        f"    result = extract(words, PROFILE, {called})\n"
+        f"    result = extract(words, PROFILE, {called}, {locate})\n"
         f"    return {{\n{keys}    }}\n")
     return frame.assemble(generated)
 
@@ -102,23 +112,30 @@ def output_fields(profile: dict[str, Any], recognisers: list[Recogniser] | None)
     return sorted(set(profile["fields"]) | set(anchored))
 
 
-def clashes(recogniser: Recogniser) -> list[str]:
+def clashes(part: ModelPart) -> list[str]:
     """Top-level names of the model's code that would shadow the template's own."""
-    template = {node.name for node in ast.parse(inspect.getsource(engine)).body
-                if isinstance(node, ast.FunctionDef)}
-    template |= {"PROFILE", "extract", "Bands", "GAP", "FIXED_MARGIN", "RADIUS", "LONGEST",
-                 COMBINED}
-    mine = set()
-    for node in ast.parse(recogniser.source).body:
+    template = _top_level(inspect.getsource(engine)) | {"PROFILE", "extract", COMBINED}
+    return sorted(_top_level(part.source) & template)
+
+
+def _top_level(source: str) -> set[str]:
+    names = set()
+    for node in ast.parse(source).body:
         if isinstance(node, ast.FunctionDef | ast.ClassDef):
-            mine.add(node.name)
+            names.add(node.name)
         elif isinstance(node, ast.Assign):
-            mine |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    return sorted(mine & template)
+            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return names
 
 
 def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
-                    recognisers: list[Recogniser] | None = None) -> CompiledExtractor:
+                    recognisers: list[Recogniser] | None = None,
+                    locator: ModelPart | None = None) -> CompiledExtractor:
+    """The cluster's extractor: the induced profile alone, or calling model-written
+    recognisers where a label rule finds nothing, or (``locator``) taking every field the
+    model-written locator finds (the line items still from the induced table profile)."""
     function = f"extract_layout_{cluster}"
     examples = train[:MAX_EXAMPLES]
     holdouts = (holdout or train[MAX_EXAMPLES:])[:MAX_HOLDOUTS]
@@ -128,29 +145,30 @@ def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
     profile["anchors"] = {k: v for k, v in profile["anchors"].items() if v["value_kind"] in kinds}
     if not recognisers:
         profile.pop("anchors")
+    if locator is not None:
+        profile["fields"] = {name: {"kind": "located"} for name in locator.outputs}
+    parts = [*recognisers, *([locator] if locator is not None else [])]
     out = CompiledExtractor(cluster=cluster, function=function, source="", fields=[],
                             examples=[d.docid for d in examples],
                             holdouts=[d.docid for d in holdouts], passed=False,
-                            recognisers=[r.function for r in recognisers])
-    recognise = None
-    if recognisers:
-        loaded = []
-        for recogniser in recognisers:
-            clash = clashes(recogniser)
-            if clash:
-                out.attempts.append({"passed": False, "error": f"{recogniser.function} "
-                                     f"redefines template names: {', '.join(clash)}"})
-                return out
-            try:
-                loaded.append(load_function(recogniser.source, recogniser.function,
-                                            recogniser.function))
-            except ArtifactError as exc:
-                out.attempts.append({"passed": False, "error": str(exc)})
-                return out
-        recognise = _combined(loaded)
+                            model_parts=[p.function for p in parts])
+    loaded = []
+    for part in parts:
+        clash = clashes(part)
+        if clash:
+            out.attempts.append({"passed": False, "error": f"{part.function} "
+                                 f"redefines template names: {', '.join(clash)}"})
+            return out
+        try:
+            loaded.append(load_function(part.source, part.function, part.function))
+        except ArtifactError as exc:
+            out.attempts.append({"passed": False, "error": str(exc)})
+            return out
+    recognise = _combined(loaded[:len(recognisers)]) if recognisers else None
+    locate = loaded[-1] if locator is not None else None
     for _attempt in range(4):
         fields = output_fields(profile, recognisers)
-        source = build_source(function, profile, examples[0], recognisers)
+        source = build_source(function, profile, examples[0], recognisers, locator)
         spec, step = _spec(function, fields, examples[0])
         cases = [StepCase(name=d.docid, holdout=is_holdout, inputs={"words": d.words},
                           expected=expected_output(d, fields), holdout_number=n)
@@ -164,7 +182,7 @@ def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
         if result.passed:
             out.passed = True
             return out
-        failing = _failing_fields(profile, cases, recognise)
+        failing = _failing_fields(profile, cases, recognise, locate)
         if not failing:
             return out
         profile = _without(profile, failing, out.dropped)
@@ -203,11 +221,11 @@ def _without(profile: dict[str, Any], failing: list[str], dropped: list[str]) ->
 
 
 def _failing_fields(profile: dict[str, Any], cases: list[StepCase],
-                    recognise: Any = None) -> list[str]:
+                    recognise: Any = None, locate: Any = None) -> list[str]:
     """Fields whose rule disagrees with some fixture (the findings fed back)."""
     wrong: set[str] = set()
     for case in cases:
-        got = engine.extract(case.inputs["words"], profile, recognise)
+        got = engine.extract(case.inputs["words"], profile, recognise, locate)
         wrong |= {k for k, want in case.expected.items() if got.get(k) != want}
     return sorted(wrong)
 

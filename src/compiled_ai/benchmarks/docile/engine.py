@@ -95,6 +95,7 @@ def run_from(band: list[dict[str, Any]], start: int) -> list[dict[str, Any]]:
 
 
 Bands = list[list[dict[str, Any]]]
+Lines = list[list[tuple[int, dict[str, Any]]]]  # per layout line: (column, word)
 
 
 def value_right(all_bands: Bands, rule: dict[str, Any]) -> list[dict[str, Any]]:
@@ -147,8 +148,12 @@ def value_fixed(words: list[dict[str, Any]], rule: dict[str, Any]) -> list[dict[
 
 def extract_fields(words: list[dict[str, Any]], rules: dict[str, dict[str, Any]],
                    anchors: dict[str, dict[str, Any]] | None = None,
-                   recognise: Any = None) -> dict[str, Any]:
-    """fieldtype -> field dict (or None when neither the rule nor the recogniser finds it)."""
+                   recognise: Any = None,
+                   placed: tuple[dict[str, Any], Lines] | None = None) -> dict[str, Any]:
+    """fieldtype -> field dict (or None when neither the rule nor the recogniser finds it).
+
+    ``placed``: what a model-written locator returned, and the layout lines it read;
+    rules of kind "located" take their field from it."""
     all_bands = bands(words)
     out: dict[str, Any] = {}
     taken: list[list[float]] = []
@@ -158,6 +163,8 @@ def extract_fields(words: list[dict[str, Any]], rules: dict[str, dict[str, Any]]
             found = value_fixed(words, rule)
         elif rule["kind"] == "right":
             found = value_right(all_bands, rule)
+        elif rule["kind"] == "located":
+            found = words_at(placed[1], placed[0].get(fieldtype)) if placed else []
         else:
             found = value_below(all_bands, rule)
         out[fieldtype] = field(fieldtype, found) if found else None
@@ -257,8 +264,99 @@ def extract_items(words: list[dict[str, Any]], table: dict[str, Any]) -> list[di
 
 
 def extract(words: list[dict[str, Any]], profile: dict[str, Any],
-            recognise: Any = None) -> dict[str, Any]:
-    """The whole document: KILE fields by fieldtype, then the line items."""
-    result = extract_fields(words, profile["fields"], profile.get("anchors"), recognise)
+            recognise: Any = None, locate: Any = None) -> dict[str, Any]:
+    """The whole document: KILE fields by fieldtype, then the line items. ``locate``: a
+    model-written locator over the layout text (for the rules of kind "located")."""
+    placed = None
+    if locate is not None:
+        text, lines = layout(words, profile["table"])
+        placed = (located(locate, text), lines)
+    result = extract_fields(words, profile["fields"], profile.get("anchors"), recognise, placed)
     result["line_items"] = extract_items(words, profile["table"])
     return result
+
+
+# --- the layout text a model-written locator reads ----------------------------------------------
+
+COLUMNS = 50  # characters per page width (few: every space is a prompt token)
+RUN_APART = 3  # least spaces between two runs of words (one value's words are one space apart)
+NEAR = 1  # columns a located value may start off the column of the word it names
+
+
+def layout(words: list[dict[str, Any]], table: dict[str, Any]) -> tuple[list[str], Lines]:
+    """The document as lines of text: one per text band, each run of words at its page
+    column, line-item rows left out (the table profile reads them), a "--- page N ---"
+    line before every page after the first. Also each line's words with their columns,
+    to turn a located value back into words and boxes."""
+    items = extract_items(words, table)
+    text: list[str] = []
+    lines: Lines = []
+    page = 0
+    for band in bands(words):
+        if band[0]["page"] != page:
+            page = band[0]["page"]
+            text.append(f"--- page {page + 1} ---")
+            lines.append([])
+        if items and all(in_item(word, items) for word in band):
+            continue
+        line = ""
+        placed: list[tuple[int, dict[str, Any]]] = []
+        for index, word in enumerate(band):
+            if index and word["bbox"][0] - band[index - 1]["bbox"][2] <= GAP:
+                line += " "
+            elif line:
+                line += " " * max(round(word["bbox"][0] * COLUMNS) - len(line), RUN_APART)
+            else:
+                line = " " * round(word["bbox"][0] * COLUMNS)
+            placed.append((len(line), word))
+            line += word["text"]
+        text.append(line)
+        lines.append(placed)
+    return text, lines
+
+
+def in_item(word: dict[str, Any], items: list[dict[str, Any]]) -> bool:
+    x, y = center(word)
+    return any(i["page"] == word["page"] and i["bbox"][0] <= x <= i["bbox"][2]
+               and i["bbox"][1] <= y <= i["bbox"][3] for i in items)
+
+
+def located(locate: Any, text: list[str]) -> dict[str, Any]:
+    """The locator's answer; one that fails on an odd document locates nothing."""
+    try:
+        answer = locate(text)
+    except Exception:
+        return {}
+    return answer if isinstance(answer, dict) else {}
+
+
+def words_at(lines: Lines, place: Any) -> list[dict[str, Any]]:
+    """The words of a located value ([line, column, text]): on its line from its column,
+    continued at that column on the lines below for a value of several lines."""
+    if not isinstance(place, list | tuple) or len(place) != 3:
+        return []
+    row, column, text = place
+    if not isinstance(row, int) or not isinstance(column, int) or not isinstance(text, str) \
+            or not 0 <= row < len(lines):
+        return []
+    tokens = text.split()
+    if not tokens:
+        return []
+    out: list[dict[str, Any]] = []
+    for placed in lines[row:row + 2 * len(tokens) + 2]:
+        starts = [i for i, (col, _w) in enumerate(placed) if abs(col - column) <= NEAR]
+        if not starts:
+            if not out:
+                return []
+            continue  # a line with nothing at the value's column (as below labels)
+        previous = None
+        for _col, word in placed[starts[0]:]:
+            if previous is not None and word["bbox"][0] - previous["bbox"][2] > GAP:
+                break  # the run ended: the value goes on below, if it does
+            if word["text"] != tokens[len(out)]:
+                return []
+            out.append(word)
+            previous = word
+            if len(out) == len(tokens):
+                return out
+    return []

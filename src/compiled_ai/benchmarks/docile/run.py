@@ -3,12 +3,16 @@
 Methods side by side on the test split: ``rules`` (generic keywords, no model, no
 training data), ``compiled`` (one validated extractor per layout cluster, induced
 profile only; test documents of layouts no cluster matches go to the review queue
-and get no predictions) and, given a compile provider, ``compiled_model`` (the same
-extractors calling a per-cluster recogniser the model wrote through the compiler;
-a cluster whose recogniser or combined extractor fails keeps its induced-only
-extractor, and is counted). Scores: the official KILE AP / LIR F1 (and their text-exact
-variants) from ``docile-benchmark``, overall and on documents of seen and unseen
-layouts, plus per-field accuracy (the predicted words equal the annotated words).
+and get no predictions) and, given a compile provider, ``compiled_model``: per cluster
+the model writes, through the compiler, either the field locator (``locator``: every
+field found in the layout text; the default) or value recognisers (``recogniser``,
+called by the induced extractor when a label is missing); a cluster whose model-written
+part or combined extractor fails keeps its induced-only extractor, and is counted. With
+the locator the run also scores ``model_written_only``: the model's extractors alone,
+every other cluster's documents sent to review. Scores: the official KILE AP / LIR F1
+(and their text-exact variants) from ``docile-benchmark``, overall and on documents of
+seen and unseen layouts, plus per-field accuracy (the predicted words equal the
+annotated words).
 """
 
 from __future__ import annotations
@@ -28,9 +32,11 @@ from compiled_ai.benchmarks.docile.compiled import (
     run_extractor,
     to_predictions,
 )
-from compiled_ai.benchmarks.docile.induce import expected_output
+from compiled_ai.benchmarks.docile.induce import expected_output, induce_profile
 from compiled_ai.benchmarks.docile.loader import Doc, load_docs
-from compiled_ai.benchmarks.docile.recogniser import Recogniser, compile_recognisers
+from compiled_ai.benchmarks.docile.locator import compile_locator
+from compiled_ai.benchmarks.docile.model_part import ModelPart
+from compiled_ai.benchmarks.docile.recogniser import compile_recognisers
 from compiled_ai.benchmarks.docile.rules import extract_rules
 from compiled_ai.providers.base import Provider
 
@@ -46,9 +52,11 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
                provider: Provider | None = None, llm_docs: int = 0,
                llm_cache: Path | None = None, compile_provider: Provider | None = None,
                artifacts: Path | None = None, model_clusters: int | None = None,
-               compile_attempts: int = 3) -> dict[str, Any]:
-    """``model_clusters`` caps how many clusters (the largest first) get a model-written
-    recogniser: on a slow CPU model the others keep the induced profile, and are counted."""
+               compile_attempts: int = 3, model_writes: str = "fields") -> dict[str, Any]:
+    """``model_writes``: what the model writes per cluster, "fields" (the field locator,
+    ``locator``) or "recognisers" (value recognisers, ``recogniser``). ``model_clusters``
+    caps how many clusters (the largest first) get model-written code: on a slow CPU model
+    the others keep the induced profile, and are counted."""
     started = time.monotonic()
     _, train = load_docs(root, "train")
     _, val = load_docs(root, "val")
@@ -74,20 +82,28 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
         extractors[cluster] = compile_cluster(cluster, docs, holdouts[cluster])
         advance()
     model_extractors: dict[int, CompiledExtractor] = {}
-    recognisers: dict[int, list[Recogniser]] = {}
+    written: dict[int, list[ModelPart]] = {}
     if compile_provider is not None:
         chosen = sorted(by_cluster, key=lambda c: (-len(by_cluster[c]), c))[:model_clusters]
         advance = tick("model", len(chosen))
         model_extractors = dict(extractors)  # the fallback: induced only
+        folder = artifacts or root.parent / "docile_artifacts"
         for cluster in sorted(chosen):
             docs = by_cluster[cluster]
-            written = compile_recognisers(
-                cluster, docs[:MAX_EXAMPLES], holdouts[cluster] or docs[MAX_EXAMPLES:],
-                compile_provider, artifacts or root.parent / "docile_artifacts",
-                max_attempts=compile_attempts)
-            recognisers[cluster] = written
-            if any(r.passed for r in written):
-                combined = compile_cluster(cluster, docs, holdouts[cluster], written)
+            held = holdouts[cluster] or docs[MAX_EXAMPLES:]
+            if model_writes == "recognisers":
+                written[cluster] = compile_recognisers(
+                    cluster, docs[:MAX_EXAMPLES], held, compile_provider, folder,
+                    max_attempts=compile_attempts)
+                kwargs: dict[str, Any] = {"recognisers": written[cluster]}
+            else:
+                table = induce_profile(docs[:MAX_EXAMPLES])["table"]
+                part = compile_locator(cluster, docs[:MAX_EXAMPLES], held, table,
+                                       compile_provider, folder, max_attempts=compile_attempts)
+                written[cluster] = [part] if part is not None else []
+                kwargs = {"locator": part}
+            if any(p.passed for p in written[cluster]):
+                combined = compile_cluster(cluster, docs, holdouts[cluster], **kwargs)
                 if combined.passed:
                     model_extractors[cluster] = combined
             advance()
@@ -102,6 +118,9 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
     runs = {"compiled": extractors}
     if compile_provider is not None:
         runs["compiled_model"] = model_extractors
+        if model_writes == "fields":  # the model's extractors alone: other clusters to review
+            runs["model_written_only"] = {c: e for c, e in model_extractors.items()
+                                          if e.model_parts}
     for method, extractors_used in runs.items():
         predictions[method], reviews[method], seconds[method] = _run_compiled(
             extractors_used, test, test_cluster, tick(method, len(test)))
@@ -141,8 +160,8 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
                     "model_written": False,
                     "dropped_fields": {str(c): e.dropped for c, e in extractors.items()
                                        if e.dropped}},
-        "compile_model": _model_summary(recognisers, model_extractors, compile_provider,
-                                        len(by_cluster), compile_attempts)
+        "compile_model": _model_summary(written, model_extractors, compile_provider,
+                                        len(by_cluster), compile_attempts, model_writes)
         if compile_provider is not None else None,
         "methods": methods, "llm_subset": llm_subset, "paper": PAPER,
         "leaderboard": LEADERBOARD,
@@ -159,7 +178,7 @@ def _run_compiled(extractors: dict[int, CompiledExtractor], test: list[Doc],
     groups: dict[int, list[Doc]] = defaultdict(list)
     for doc in test:
         cluster = test_cluster[doc.docid]
-        if cluster is None or not extractors[cluster].passed:
+        if cluster is None or cluster not in extractors or not extractors[cluster].passed:
             review.append(doc.docid)
             predictions[doc.docid] = ([], [])
             advance()
@@ -173,35 +192,39 @@ def _run_compiled(extractors: dict[int, CompiledExtractor], test: list[Doc],
     return predictions, review, time.monotonic() - started
 
 
-def _model_summary(recognisers: dict[int, list[Recogniser]],
+def _model_summary(written: dict[int, list[ModelPart]],
                    extractors: dict[int, CompiledExtractor], provider: Provider,
-                   clusters_total: int, attempts: int) -> dict[str, Any]:
-    """Per attempted cluster: each recogniser's compile record, and whether the extractor
-    uses them; clusters not attempted (``model_clusters``) keep the induced profile."""
+                   clusters_total: int, attempts: int, model_writes: str) -> dict[str, Any]:
+    """Per attempted cluster: each model-written part's compile record, and whether the
+    extractor uses them; clusters not attempted (``model_clusters``) keep the induced
+    profile."""
     clusters: dict[str, Any] = {}
-    for cluster, written in sorted(recognisers.items()):
-        used = bool(extractors[cluster].recognisers)
+    what = "recogniser" if model_writes == "recognisers" else "locator"
+    noun = f"{what}s"
+    for cluster, parts in sorted(written.items()):
+        used = bool(extractors[cluster].model_parts)
         fallback = None
-        if not any(r.passed for r in written):
-            fallback = "no recogniser compiled" if written else "no formatted values"
+        if not any(p.passed for p in parts):
+            fallback = f"no {what} compiled" if parts else "nothing for the model to write"
         elif not used:
-            fallback = "extractor with the recognisers failed validation"
+            fallback = f"extractor with the {what} failed validation"
         clusters[str(cluster)] = {
-            "recognisers": {r.kind: r.record() for r in written}, "used": used,
-            "uses": extractors[cluster].recognisers, "fallback": fallback,
+            noun: {p.kind: p.record() for p in parts}, "used": used,
+            "uses": extractors[cluster].model_parts, "fallback": fallback,
             "dropped_fields": extractors[cluster].dropped if used else None,
-            "compile_tokens": sum(r.compile_tokens for r in written),
-            "compile_seconds": round(sum(r.compile_seconds for r in written), 2)}
-    every = [r for written in recognisers.values() for r in written]
+            "compile_tokens": sum(p.compile_tokens for p in parts),
+            "compile_seconds": round(sum(p.compile_seconds for p in parts), 2)}
+    every = [p for parts in written.values() for p in parts]
     return {
-        "model_written": True, "provider": provider.identity.model_dump(mode="json"),
-        "max_attempts": attempts, "clusters_attempted": len(recognisers),
-        "clusters_not_attempted": clusters_total - len(recognisers),
-        "recognisers": len(every), "recognisers_passed": sum(r.passed for r in every),
+        "model_written": True, "model_writes": model_writes,
+        "provider": provider.identity.model_dump(mode="json"),
+        "max_attempts": attempts, "clusters_attempted": len(written),
+        "clusters_not_attempted": clusters_total - len(written),
+        noun: len(every), f"{noun}_passed": sum(p.passed for p in every),
         "used": sum(c["used"] for c in clusters.values()),
         "fallback_clusters": sum(1 for c in clusters.values() if not c["used"]),
-        "compile_tokens": sum(r.compile_tokens for r in every),
-        "compile_seconds": round(sum(r.compile_seconds for r in every), 2),
+        "compile_tokens": sum(p.compile_tokens for p in every),
+        "compile_seconds": round(sum(p.compile_seconds for p in every), 2),
         "runtime_tokens": 0, "clusters": clusters}
 
 
