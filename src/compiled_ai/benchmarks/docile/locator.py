@@ -5,12 +5,14 @@ reads the invoice as layout text (``engine.layout``: one string per line, each r
 words at its page column, line-item rows left out) and returns, for every field, where
 its value starts (line, column) and its text. The extractor template turns each located
 value back into OCR words and boxes (``engine.words_at``) and reads the line items with
-the induced table profile. Fixtures come from at most three annotated training documents
-of the cluster; holdout fixtures from its validation documents, never shown to the model.
+the induced table profile. Fixtures come from two annotated training documents of the
+cluster, shown both as the function's input and output and as a marked view (values
+replaced by their field's name); holdout fixtures come from its validation documents,
+never shown to the model.
 
 A small model anchors on whatever its worked example does, so the example it is shown
-(``DEMONSTRATION``) is an invoice of an invented layout located by four small helpers:
-the text after a label, the text below a label, the text at a fixed place.
+(``demonstration``) is an invoice of an invented layout, located by small helpers: the
+text after a label, the text below a label, the text at a fixed place.
 """
 
 from __future__ import annotations
@@ -42,10 +44,9 @@ INTENT = (
     "(runs are three or more spaces apart; line-item rows are left out). For each field "
     "return [line, column, text]: where its value starts (the line's index and the column) "
     "and its text (a value on several lines: their texts joined by one space), or None "
-    "when the invoice does not "
-    "show it. Find a value by the label before or above it, so that the code works for "
-    "other invoices of this vendor, not only for the examples; a value with no label "
-    "(the vendor's own name and address) stays at a fixed place.")
+    "when the invoice does not show it. Find a value by the label before or above it, so "
+    "that the code works for other invoices of this vendor, not only for the examples; a "
+    "value with no label (the vendor's own name and address) stays at a fixed place.")
 
 
 def placement(doc: Doc, annotation: dict[str, Any], lines: engine.Lines) -> list[Any] | None:
