@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,7 @@ def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
         compiler = make_provider(compile_provider, load_settings(), replay_from)
     tag = f"synthetic_seed{seed}_docs{docs}" if synthetic else "real"
     if compiler is not None:
-        tag += f"_model-{compile_provider}"
+        tag += f"_model-{compile_provider}{_model_suffix(compiler.identity.model)}"
         if model_writes == "fields":
             tag += "_fields"
 
@@ -105,6 +106,14 @@ def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
     (out / name).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     _print(result)
     console.print(f"result written to {escape(str(out / name))}")
+
+
+def _model_suffix(model: str) -> str:
+    """"" for the default local model (the committed results' names), else the model's
+    name: a run with another model never overwrites them."""
+    if model in ("qwen2.5-coder-0.5b", "scripted"):
+        return ""
+    return "-" + re.sub(r"[^A-Za-z0-9.]+", "-", Path(model).name).strip("-")
 
 
 def _print(result: dict[str, Any]) -> None:

@@ -42,3 +42,11 @@ def test_replay_compile_provider_needs_a_log(tmp_path: Path) -> None:
 def test_unknown_model_part_is_refused(tmp_path: Path) -> None:
     code, output = _run("--synthetic", "--model-writes", "everything", "--out", str(tmp_path))
     assert code == 2 and "'everything' is not one of 'fields', 'recognisers'" in output
+
+
+def test_a_run_with_another_model_gets_its_own_result_name() -> None:
+    from compiled_ai.cli.bench_docile import _model_suffix
+
+    assert _model_suffix("qwen2.5-coder-0.5b") == ""  # the committed results keep their names
+    assert _model_suffix("qwen2.5-coder-1.5b") == "-qwen2.5-coder-1.5b"
+    assert _model_suffix("/models/My Model.gguf") == "-My-Model.gguf"
