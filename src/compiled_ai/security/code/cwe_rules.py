@@ -144,25 +144,43 @@ def server_side_request(ctx: CodeContext) -> Hits:
 
 @rule("REDIR001", "redirect to a URL from data", cwe=601)
 def open_redirect(ctx: CodeContext) -> Hits:
-    """Redirecting to, or setting a ``Location`` header from, a URL computed at run time."""
+    """Redirecting to, or setting a ``Location`` header from, a URL computed at run time.
+
+    A header is a ``Location`` key set on something named like headers
+    (``response.headers["Location"] = ...``, ``headers = {"Location": ...}``) or in a dict
+    passed as ``headers=``; a plain result dict with a ``location`` field (a weather
+    query's city) is not one."""
     sinks = ("redirect", "HttpResponseRedirect", "HttpResponsePermanentRedirect",
              "RedirectResponse")
     for call, name in ctx.calls():
         target = first_argument(call, "url") or first_argument(call, "location")
         if name.rsplit(".", 1)[-1] in sinks and target is not None and not is_constant(target):
             yield call, f"{name}() redirects to a URL computed at run time (open redirect)"
-    for node in ctx.nodes(ast.Dict):
-        assert isinstance(node, ast.Dict)
-        for key, value in zip(node.keys, node.values, strict=True):
-            if isinstance(key, ast.Constant) and str(key.value).lower() == "location" and \
-                    not is_constant(value):
-                yield node, "Location header set from data (open redirect)"
+    header_dicts = [kw.value for call, _name in ctx.calls() for kw in call.keywords
+                    if kw.arg == "headers" and isinstance(kw.value, ast.Dict)]
     for node in ctx.nodes(ast.Assign):
         assert isinstance(node, ast.Assign)
+        named_headers = [t for t in node.targets if _names_headers(t)]
+        if named_headers and isinstance(node.value, ast.Dict):
+            header_dicts.append(node.value)
         for target in node.targets:
-            if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant) and \
-                    str(target.slice.value).lower() == "location" and not is_constant(node.value):
+            if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant) \
+                    and str(target.slice.value).lower() == "location" \
+                    and _names_headers(target.value) and not is_constant(node.value):
                 yield node, "Location header set from data (open redirect)"
+    for headers in header_dicts:
+        assert isinstance(headers, ast.Dict)
+        for key, value in zip(headers.keys, headers.values, strict=True):
+            if isinstance(key, ast.Constant) and str(key.value).lower() == "location" and \
+                    not is_constant(value):
+                yield headers, "Location header set from data (open redirect)"
+
+
+def _names_headers(node: ast.AST) -> bool:
+    """``headers``, ``self.headers``, ``response``: a name about headers or a response (a
+    Django response sets a header by item assignment)."""
+    text = ast.unparse(node).lower()
+    return "header" in text or "resp" in text
 
 
 @rule("TPL001", "template compiled from data", cwe=1336)
