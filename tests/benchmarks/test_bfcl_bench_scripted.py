@@ -265,3 +265,21 @@ def test_redo_changed_compiles_again_only_items_whose_compile_request_changed_sc
     assert (tmp_path / "artifacts" / "simple_python_1" / "manifest.json").is_file()
     assert sorted(r["id"] for r in lines(tmp_path / "instances.jsonl")) == [
         "simple_python_0", "simple_python_1"]
+
+
+def test_redo_compiles_the_named_items_again_with_their_reason_kept_scripted(items, tmp_path):
+    first = ScriptedProvider([TRIANGLE_CALL, TRIANGLE_CODE, FACTORIAL_CALL, FACTORIAL_CODE])
+    run_benchmark(items, "paper", first, tmp_path, OPTIONS)
+    with pytest.raises(ConfigurationError, match="not a finished item of this run: nope"):
+        run_benchmark(items, "paper", ScriptedProvider([]), tmp_path, OPTIONS, resume=True,
+                      redo={"nope": "a typo"})
+    again = ScriptedProvider([TRIANGLE_CALL, TRIANGLE_CODE])
+    summary = run_benchmark(items, "paper", again, tmp_path, OPTIONS, resume=True,
+                            redo={"simple_python_0": "a validation rule it met changed"})
+    assert len(again.requests) == 2 and summary["correct"] == 2  # only item 0 was asked again
+    superseded = lines(tmp_path / "superseded.jsonl")
+    assert [(r["id"], r["superseded_because"]) for r in superseded] == [
+        ("simple_python_0", "a validation rule it met changed")]
+    assert (tmp_path / "artifacts" / "superseded" / "simple_python_0" / "manifest.json").is_file()
+    assert sorted(r["id"] for r in lines(tmp_path / "instances.jsonl")) == [
+        "simple_python_0", "simple_python_1"]

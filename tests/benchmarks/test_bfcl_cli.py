@@ -74,3 +74,14 @@ def test_cli_runs_scripted_and_refuses_to_overwrite_without_resume(tmp_path, mon
     line = one_error_line(invoke(tmp_path, "--protocol", "blind", "--limit", "2",
                                  "--out", str(out), "--resume"), 2)
     assert "cannot resume" in line
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("--redo", "simple_python_0"), "--redo needs --resume and --because REASON"),
+    (("--resume", "--redo", "simple_python_0"), "--redo needs --resume and --because REASON"),
+    (("--resume", "--because", "a rule changed"), "--because is the reason for --redo ID"),
+])
+def test_redo_needs_resume_and_a_reason(tmp_path, args, says):
+    result = invoke(tmp_path, "--protocol", "paper", "--out", str(tmp_path / "o"), *args)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert says in result.output

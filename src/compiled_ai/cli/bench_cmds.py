@@ -74,6 +74,11 @@ def security_command(suite_arg: str, out: Path | None, no_escapes: bool,
               help="With --resume: compile again the finished items whose first compile "
                    "request differs under the current code (old records go to "
                    "OUT/superseded.jsonl).")
+@click.option("--redo", "redo_ids", multiple=True, metavar="ID",
+              help="With --resume and --because: compile this finished item again "
+                   "(repeatable), e.g. after a validation rule it met changed.")
+@click.option("--because", help="Why the --redo items are compiled again (kept with their "
+                                "old records in OUT/superseded.jsonl).")
 @click.option("--entropy-sample", type=click.IntRange(min=0), default=20, show_default=True,
               help="Compiled workflows run 1,000 times each for the entropy figure.")
 @click.option("--baseline-repeats", type=click.IntRange(min=1), default=3, show_default=True,
@@ -88,7 +93,8 @@ def security_command(suite_arg: str, out: Path | None, no_escapes: bool,
                    "call): tools = the model's own tool-call format; classic = BFCL's "
                    "plain-text prompt.")
 def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | None,
-                 resume: bool, max_attempts: int, redo_changed: bool, entropy_sample: int,
+                 resume: bool, max_attempts: int, redo_changed: bool,
+                 redo_ids: tuple[str, ...], because: str | None, entropy_sample: int,
                  baseline_repeats: int,
                  baseline_repeat_sample: int, baseline_dir: Path | None,
                  prompt_style: str) -> None:
@@ -101,6 +107,12 @@ def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | No
 
     if redo_changed and not resume:
         raise click.UsageError("--redo-changed needs --resume (it redoes items of a run in --out)")
+    if redo_ids and (not resume or not (because or "").strip()):
+        raise click.UsageError("--redo needs --resume and --because REASON")
+    if because and not redo_ids:
+        raise click.UsageError("--because is the reason for --redo ID")
+    if redo_ids and protocol == "baseline":
+        raise click.UsageError("--redo compiles items again: not for --protocol baseline")
     items = load_items(limit)
     settings = load_settings()
     options = BenchOptions(max_attempts=max_attempts, entropy_sample=entropy_sample,
@@ -124,6 +136,7 @@ def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | No
 
         summary = run_benchmark(items, protocol, chosen, out, options, resume=resume,
                                 baseline_dir=baseline_dir, redo_changed=redo_changed,
+                                redo={item_id: str(because) for item_id in redo_ids},
                                 start=start, status=status)
     _print_bfcl(summary)
     console.print(f"results in {escape(str(out))} (instances.jsonl, summary.json)")

@@ -8,7 +8,8 @@ with a larger ``max_attempts`` compiles the items that failed under the smaller 
 again (their old records move to ``out/superseded.jsonl``, their failed attempts' code
 to ``out/failed/superseded/``). Resuming with ``redo_changed`` also compiles again the
 items whose first compile request differs under the current code (``staleness``); their
-artifacts move to ``out/artifacts/superseded/``.
+artifacts move to ``out/artifacts/superseded/``. Items named in ``redo`` (with a reason,
+say a validation rule they met changed) are set aside and compiled again the same way.
 """
 
 from __future__ import annotations
@@ -44,10 +45,12 @@ SUMMARY = "summary.json"
 def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out: Path,
                   options: BenchOptions, *, resume: bool = False,
                   baseline_dir: Path | None = None, redo_changed: bool = False,
+                  redo: dict[str, str] | None = None,
                   start: Callable[[int, int], Tick] | None = None,
                   status: Tick | None = None) -> dict[str, Any]:
     """``start(total, already_done)`` returns the callback advanced after each item;
-    ``status`` hears what the compiler is doing (attempt, stage) within an item."""
+    ``status`` hears what the compiler is doing (attempt, stage) within an item. ``redo``:
+    finished items to compile again, each with the reason kept in its superseded record."""
     if protocol not in PROTOCOLS:
         raise ConfigurationError(f"unknown protocol {protocol!r}; choose one of "
                                  f"{', '.join(PROTOCOLS)}")
@@ -65,6 +68,10 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
     if redo_changed and protocol != "baseline":
         again.update(changed_items(items, records.records, out, protocol,
                                    options.prompt_style))
+    unknown = sorted(set(redo or {}) - records.done)
+    if unknown:
+        raise ConfigurationError(f"--redo: not a finished item of this run: {', '.join(unknown)}")
+    again.update(redo or {})
     records.supersede(again)
     _set_aside_outcomes(out, set(again))
     todo = [item for item in items if item.id not in records.done]
