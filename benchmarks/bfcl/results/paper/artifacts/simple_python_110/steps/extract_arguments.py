@@ -13,4 +13,4 @@ class ExtractArgumentsResult(TypedDict):
 
 
 def extract_arguments(question: str) -> ExtractArgumentsResult:
-    return {"area": 1800, "bathrooms": 2, "bedrooms": 3, "location": "San Francisco"}
+    return {"bedrooms": 3, "bathrooms": 2, "area": 1800, "location": "San Francisco"}

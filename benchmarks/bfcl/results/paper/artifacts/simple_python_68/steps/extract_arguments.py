@@ -12,4 +12,4 @@ class ExtractArgumentsResult(TypedDict):
 
 
 def extract_arguments(question: str) -> ExtractArgumentsResult:
-    return {"include_human_impact": True, "location": "Yellowstone National Park", "years": 5}
+    return {"location": "Yellowstone National Park", "years": 5, "include_human_impact": True}
