@@ -100,6 +100,27 @@ def test_layout_text_leaves_the_line_item_rows_out(corpus: Path) -> None:
     assert len(full) > len(text)  # with no table profile every row stays
 
 
+def test_the_locator_reads_the_text_it_was_compiled_on_after_the_items_are_dropped(
+        corpus: Path) -> None:
+    """A failing table is dropped from the profile; the layout text keeps leaving its rows
+    out, or every line index the locator learnt would shift."""
+    by_cluster, _val = members(corpus)
+    docs = max(by_cluster.values(), key=len)
+    table = induce_profile(docs[:5])["table"]
+    doc = docs[0]
+    seen: list[list[str]] = []
+
+    def locate(lines: list[str]) -> dict[str, Any]:
+        seen.append(lines)
+        return {}
+
+    profile = {"fields": {}, "table": {}, "layout_table": table}
+    result = engine.extract(doc.words, profile, None, locate)
+    assert result["line_items"] == []  # the items are dropped ...
+    assert seen == [engine.layout(doc.words, table)[0]]  # ... their rows stay out of the text
+    assert seen[0] != engine.layout(doc.words, {})[0]
+
+
 @pytest.mark.parametrize("place", [None, "x", [1, 2], ["1", 2, "a"], [0, 0, 7], [999, 0, "a"],
                                    [0, 0, ""], {"line": 0, "column": 0, "text": "a"}])
 def test_a_malformed_place_locates_nothing(corpus: Path, place: Any) -> None:

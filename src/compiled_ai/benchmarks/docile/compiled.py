@@ -130,6 +130,12 @@ def _top_level(source: str) -> set[str]:
     return names
 
 
+def layout_table(train: list[Doc]) -> dict[str, Any]:
+    """The table profile the cluster's extractor reads line items with, and whose rows the
+    layout text a model-written locator reads leaves out."""
+    return induce_profile(train[:MAX_EXAMPLES])["table"]
+
+
 def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
                     recognisers: list[Recogniser] | None = None,
                     locator: ModelPart | None = None) -> CompiledExtractor:
@@ -145,8 +151,11 @@ def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
     profile["anchors"] = {k: v for k, v in profile["anchors"].items() if v["value_kind"] in kinds}
     if not recognisers:
         profile.pop("anchors")
+    if locator is not None and not locator.passed:
+        locator = None
     if locator is not None:
         profile["fields"] = {name: {"kind": "located"} for name in locator.outputs}
+        profile["layout_table"] = profile["table"]  # what it read: kept if items are dropped
     parts = [*recognisers, *([locator] if locator is not None else [])]
     out = CompiledExtractor(cluster=cluster, function=function, source="", fields=[],
                             examples=[d.docid for d in examples],

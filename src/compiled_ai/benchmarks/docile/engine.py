@@ -268,8 +268,8 @@ def extract(words: list[dict[str, Any]], profile: dict[str, Any],
     """The whole document: KILE fields by fieldtype, then the line items. ``locate``: a
     model-written locator over the layout text (for the rules of kind "located")."""
     placed = None
-    if locate is not None:
-        text, lines = layout(words, profile["table"])
+    if locate is not None:  # the text the locator was compiled on, even if items are dropped
+        text, lines = layout(words, profile.get("layout_table", profile["table"]))
         placed = (located(locate, text), lines)
     result = extract_fields(words, profile["fields"], profile.get("anchors"), recognise, placed)
     result["line_items"] = extract_items(words, profile["table"])

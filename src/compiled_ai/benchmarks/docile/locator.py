@@ -32,7 +32,7 @@ from compiled_ai.providers.base import Message, Provider
 from compiled_ai.spec.models import Fixture, FunctionStep, Spec
 
 KIND = "fields"
-SHOWN_DOCS = 2  # the prompt holds each example whole (~1,500 tokens each)
+SHOWN_DOCS = 2  # each is in the prompt twice, as its whole layout text and a marked view
 HOLDOUT_DOCS = 3
 MAX_TOKENS = 1024
 LOCATED = {"type": ["array", "null"]}
@@ -119,28 +119,34 @@ def locator_spec(cluster: int, examples: list[Doc], holdouts: list[Doc],
     fieldtypes = sorted({a["fieldtype"] for doc in shown for a in doc.kile})
     if not fieldtypes:
         return None
-    function = f"locate_fields_layout_{cluster}"
-    outputs = {name: dict(LOCATED) for name in fieldtypes}
     fixtures = []
-    views = []
     for number, doc in enumerate(shown, 1):
         given, expected = located_fixture(doc, fieldtypes, table)
         fixtures.append(Fixture(name=f"example_{number}", input=given, expected=expected))
-        views.append(marked(given["lines"], expected))
-    step = FunctionStep(id=function, intent=intent_with_views(views),
-                        inputs={"lines": {"type": "array", "items": {"type": "string"}}},
-                        outputs=outputs)
     for number, doc in enumerate(holdouts[:HOLDOUT_DOCS], 1):
         given, expected = located_fixture(doc, fieldtypes, table)
         fixtures.append(Fixture(name=f"holdout_{number}", input=given, expected=expected,
                                 holdout=True))
-    spec = Spec(name=f"docile_field_locator_layout_{cluster}", version="1.0.0",
-                description=f"DocILE layout cluster {cluster}: locate its fields",
-                input_schema={"type": "object", "properties": {"lines": step.inputs["lines"]},
+    spec = _spec(f"docile_field_locator_layout_{cluster}",
+                 f"DocILE layout cluster {cluster}: locate its fields",
+                 f"locate_fields_layout_{cluster}", fieldtypes, fixtures)
+    return spec, canonical_json(spec.model_dump(mode="json"))
+
+
+def _spec(name: str, description: str, function: str, fieldtypes: list[str] | tuple[str, ...],
+          fixtures: list[Fixture]) -> Spec:
+    """A locator spec: ``lines`` in, one located value (or None) per field out; the task
+    shows the marked view of every shown fixture."""
+    views = [marked(f.input["lines"], f.expected) for f in fixtures if not f.holdout]
+    lines = {"type": "array", "items": {"type": "string"}}
+    outputs = {field: dict(LOCATED) for field in fieldtypes}
+    step = FunctionStep(id=function, intent=intent_with_views(views), inputs={"lines": lines},
+                        outputs=outputs)
+    return Spec(name=name, version="1.0.0", description=description,
+                input_schema={"type": "object", "properties": {"lines": lines},
                               "required": ["lines"]},
                 output_schema={"type": "object", "properties": outputs},
                 steps=[step], fixtures=fixtures)
-    return spec, canonical_json(spec.model_dump(mode="json"))
 
 
 def compile_locator(cluster: int, examples: list[Doc], holdouts: list[Doc],
@@ -295,20 +301,11 @@ def demo_expected() -> list[dict[str, Any]]:
 
 def demonstration_spec() -> Spec:
     """The worked example as a spec: its request is built from this, and a test compiles it."""
-    views = [marked(list(lines), expected)
-             for lines, expected in zip(DEMO_LINES, demo_expected(), strict=True)]
-    step = FunctionStep(id=DEMO_STEP, intent=intent_with_views(views),
-                        inputs={"lines": {"type": "array", "items": {"type": "string"}}},
-                        outputs={name: dict(LOCATED) for name in _DEMO_FIELDS})
     fixtures = [Fixture(name=f"shown_{number}", input={"lines": list(lines)}, expected=expected)
                 for number, (lines, expected) in enumerate(zip(DEMO_LINES, demo_expected(),
                                                                strict=True), 1)]
-    return Spec(name="field_locator_demonstration", version="1.0.0",
-                description="the field locator's worked example",
-                input_schema={"type": "object", "properties": {"lines": step.inputs["lines"]},
-                              "required": ["lines"]},
-                output_schema={"type": "object", "properties": step.outputs},
-                steps=[step], fixtures=fixtures)
+    return _spec("field_locator_demonstration", "the field locator's worked example",
+                 DEMO_STEP, _DEMO_FIELDS, fixtures)
 
 
 def demonstration() -> tuple[Message, Message]:

@@ -29,10 +29,11 @@ from compiled_ai.benchmarks.docile.compiled import (
     MAX_EXAMPLES,
     CompiledExtractor,
     compile_cluster,
+    layout_table,
     run_extractor,
     to_predictions,
 )
-from compiled_ai.benchmarks.docile.induce import expected_output, induce_profile
+from compiled_ai.benchmarks.docile.induce import expected_output
 from compiled_ai.benchmarks.docile.loader import Doc, load_docs
 from compiled_ai.benchmarks.docile.locator import compile_locator
 from compiled_ai.benchmarks.docile.model_part import ModelPart
@@ -97,8 +98,7 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
                     max_attempts=compile_attempts)
                 kwargs: dict[str, Any] = {"recognisers": written[cluster]}
             else:
-                table = induce_profile(docs[:MAX_EXAMPLES])["table"]
-                part = compile_locator(cluster, docs[:MAX_EXAMPLES], held, table,
+                part = compile_locator(cluster, docs[:MAX_EXAMPLES], held, layout_table(docs),
                                        compile_provider, folder, max_attempts=compile_attempts)
                 written[cluster] = [part] if part is not None else []
                 kwargs = {"locator": part}
