@@ -30,6 +30,9 @@ from compiled_ai.errors import ConfigurationError
 N = TypeVar("N", int, float)
 
 
+DEFAULT_LOCAL_MODEL = "qwen2.5-coder-0.5b"  # the embedded model every committed result used
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path
@@ -64,7 +67,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     return Settings(
         home=Path(env.get("COMPILED_AI_HOME") or data / "compiled-ai"),
         cache=Path(env.get("COMPILED_AI_CACHE") or cache / "compiled-ai"),
-        model=env.get("COMPILED_AI_MODEL") or "qwen2.5-coder-0.5b",
+        model=env.get("COMPILED_AI_MODEL") or DEFAULT_LOCAL_MODEL,
         threads=int(env.get("COMPILED_AI_THREADS") or os.cpu_count() or 1),
         base_url=env.get("COMPILED_AI_BASE_URL"),
         api_key=env.get("COMPILED_AI_API_KEY"),

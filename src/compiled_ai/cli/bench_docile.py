@@ -111,7 +111,9 @@ def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
 def _model_suffix(model: str) -> str:
     """"" for the default local model (the committed results' names), else the model's
     name: a run with another model never overwrites them."""
-    if model in ("qwen2.5-coder-0.5b", "scripted"):
+    from compiled_ai.settings import DEFAULT_LOCAL_MODEL
+
+    if model == DEFAULT_LOCAL_MODEL:
         return ""
     return "-" + re.sub(r"[^A-Za-z0-9.]+", "-", Path(model).name).strip("-")
 

@@ -80,7 +80,6 @@ def build_messages(
             Message(role="user", content="\n\n".join(sections))]
 
 
-
 def worked_example(spec: Spec, answer: str) -> tuple[Message, Message]:
     """A demonstration built from a one-step spec: the request exactly as the compiler
     words one for it (its shown fixtures; no compliance rules, no canary), and ``answer``."""

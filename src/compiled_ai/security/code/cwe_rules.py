@@ -146,10 +146,10 @@ def server_side_request(ctx: CodeContext) -> Hits:
 def open_redirect(ctx: CodeContext) -> Hits:
     """Redirecting to, or setting a ``Location`` header from, a URL computed at run time.
 
-    A header is a ``Location`` key set on something named like headers
-    (``response.headers["Location"] = ...``, ``headers = {"Location": ...}``) or in a dict
-    passed as ``headers=``; a plain result dict with a ``location`` field (a weather
-    query's city) is not one."""
+    A header is a ``Location`` key set on something named like headers or a response
+    (``response.headers["Location"] = ...``, ``resp["Location"] = ...``,
+    ``headers = {"Location": ...}``) or in a dict passed as ``headers=``; a plain result
+    dict with a ``location`` field (a weather query's city) is not one."""
     sinks = ("redirect", "HttpResponseRedirect", "HttpResponsePermanentRedirect",
              "RedirectResponse")
     for call, name in ctx.calls():
@@ -160,8 +160,7 @@ def open_redirect(ctx: CodeContext) -> Hits:
                     if kw.arg == "headers" and isinstance(kw.value, ast.Dict)]
     for node in ctx.nodes(ast.Assign):
         assert isinstance(node, ast.Assign)
-        named_headers = [t for t in node.targets if _names_headers(t)]
-        if named_headers and isinstance(node.value, ast.Dict):
+        if isinstance(node.value, ast.Dict) and any(_names_headers(t) for t in node.targets):
             header_dicts.append(node.value)
         for target in node.targets:
             if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant) \
