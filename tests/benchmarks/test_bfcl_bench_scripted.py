@@ -19,6 +19,7 @@ from compiled_ai.benchmarks.bfcl.protocols import BenchOptions  # noqa: E402
 from compiled_ai.benchmarks.bfcl.requests import example_requests  # noqa: E402
 from compiled_ai.benchmarks.bfcl.runner import run_benchmark  # noqa: E402
 from compiled_ai.benchmarks.bfcl.staleness import changed_items  # noqa: E402
+from compiled_ai.benchmarks.bfcl.summary import _never_compiled  # noqa: E402
 from compiled_ai.errors import ConfigurationError, ProviderError  # noqa: E402
 from compiled_ai.providers.scripted import ScriptedProvider  # noqa: E402
 
@@ -143,6 +144,11 @@ def test_blind_protocol_never_shows_the_question_and_counts_failed_compiles_scri
     assert records[1]["predicted"] == [{"math.factorial": {"number": 5}}]
     assert summary["accuracy"] == 0.5 and summary["compiled"]["compile_success_rate"] == 0.5
     assert summary["versus_baseline"] is None  # no baseline run beside it
+    stopped = records[0]["compile_failures"][0]
+    rule = stopped["finding"][1:stopped["finding"].index("]")]
+    assert summary["compiled"]["never_compiled"] == {
+        "items": 1, "furthest_stage_failed": {stopped["stage"]: 1},
+        "failed_attempts_by_rule": {f"{stopped['stage']} {rule}": 1}}
 
 
 def test_resume_refuses_another_protocol_in_the_same_directory(items, tmp_path):
@@ -283,3 +289,22 @@ def test_redo_compiles_the_named_items_again_with_their_reason_kept_scripted(ite
     assert (tmp_path / "artifacts" / "superseded" / "simple_python_0" / "manifest.json").is_file()
     assert sorted(r["id"] for r in lines(tmp_path / "instances.jsonl")) == [
         "simple_python_0", "simple_python_1"]
+
+
+def test_never_compiled_items_count_their_best_attempt_and_every_failed_rule():
+    def failure(stage, rule):
+        return {"attempt": 1, "stage": stage, "finding": f"[{rule}] message"}
+
+    records = [
+        {"id": "a", "error_type": "compile", "compile_failures": [
+            failure("syntax", "RUFF-F821"), failure("accuracy", "ACC001"),
+            failure("syntax", "RUFF-F821")]},
+        {"id": "b", "error_type": "compile", "compile_failures": [
+            failure("security", "SEC002"), {"attempt": 2, "stage": "syntax", "finding": None}]},
+        {"id": "c", "error_type": "simple_function_checker:missing_required", "compiled": True},
+        {"id": "d", "error_type": "input_gate"},
+    ]
+    assert _never_compiled(records) == {
+        "items": 2, "furthest_stage_failed": {"syntax": 1, "accuracy": 1},
+        "failed_attempts_by_rule": {"syntax RUFF-F821": 2, "accuracy ACC001": 1,
+                                    "security SEC002": 1, "syntax no error finding": 1}}

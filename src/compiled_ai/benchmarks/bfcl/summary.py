@@ -114,6 +114,7 @@ def _compiled_figures(records: list[dict[str, Any]]) -> dict[str, Any]:
         "label_tokens_per_workflow": round(mean(r.get("label_tokens", 0) for r in records), 1)
         if records else 0,
         "attempts": dict(sorted(Counter(r["attempts"] for r in compiled).items())),
+        "never_compiled": _never_compiled(records),
         "execution_tokens_per_transaction": 0,
         "run_latency_ms": latency_summary([r["run_latency_ms"] for r in compiled
                                            if "run_latency_ms" in r]),
@@ -124,6 +125,31 @@ def _compiled_figures(records: list[dict[str, Any]]) -> dict[str, Any]:
                     "min_reproducibility": min((s["reproducibility"] for s in sampled),
                                                default=None)},
     }
+
+
+STAGES = ("security", "syntax", "execution", "accuracy")  # the order an attempt meets them
+
+
+def _never_compiled(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Why the items without a workflow have none: how far each item's best attempt got
+    (the stage it failed), and every failed attempt by the stage and the rule that stopped
+    it (``syntax RUFF-F821``): what the gap between the protocols is made of."""
+    failed = [r for r in records if r.get("error_type") == "compile"]
+    furthest: Counter[str] = Counter()
+    findings: Counter[str] = Counter()
+    for record in failed:
+        attempts = record.get("compile_failures") or []
+        reached = [STAGES.index(a["stage"]) for a in attempts if a.get("stage") in STAGES]
+        furthest[STAGES[max(reached)] if reached else "unknown"] += 1
+        for attempt in attempts:
+            finding = attempt.get("finding") or ""
+            rule = finding[1:finding.index("]")] if finding.startswith("[") and "]" in finding \
+                else "no error finding"
+            findings[f"{attempt.get('stage')} {rule}"] += 1
+    return {"items": len(failed),
+            "furthest_stage_failed": {s: furthest[s] for s in (*STAGES, "unknown")
+                                      if furthest[s]},
+            "failed_attempts_by_rule": dict(findings.most_common())}
 
 
 def _repeat_entropy(repeats: list[dict[str, Any]]) -> dict[str, Any]:
