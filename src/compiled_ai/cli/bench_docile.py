@@ -35,11 +35,13 @@ from compiled_ai.providers.registry import PROVIDER_NAMES, make_provider
               default="none", show_default=True,
               help="Model that writes code for each layout cluster through the compiler "
                    "(adds the compiled_model method; zero tokens at run time).")
-@click.option("--model-writes", type=click.Choice(("fields", "recognisers")), default="fields",
-              show_default=True,
+@click.option("--model-writes", type=click.Choice(("fields", "each-field", "recognisers")),
+              default="fields", show_default=True,
               help="fields: the cluster's field locator (the model finds every field in the "
-                   "layout text; adds model_written_only); recognisers: value recognisers the "
-                   "induced profile calls when a label is missing.")
+                   "layout text; adds model_written_only); each-field: one locator per field, "
+                   "compiled on its own (fields that fail keep the induced rule); "
+                   "recognisers: value recognisers the induced profile calls when a label is "
+                   "missing.")
 @click.option("--model-clusters", type=click.IntRange(min=1),
               help="Only the N largest clusters get model-written code (the others "
                    "keep the induced profile): bounds the compile time of a CPU model.")
@@ -74,8 +76,8 @@ def docile_command(synthetic: bool, seed: int, docs: int, data: Path | None,
     tag = f"synthetic_seed{seed}_docs{docs}" if synthetic else "real"
     if compiler is not None:
         tag += f"_model-{compile_provider}{_model_suffix(compiler.identity.model)}"
-        if model_writes == "fields":
-            tag += "_fields"
+        if model_writes != "recognisers":  # the first mode's results keep their names
+            tag += f"_{model_writes}"
 
     columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:

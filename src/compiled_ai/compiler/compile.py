@@ -8,7 +8,7 @@ the findings (restarting at stage 1) up to ``max_attempts`` times.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from compiled_ai._version import __version__
@@ -53,6 +53,9 @@ class CompileOptions:
     limits: SandboxLimits = SandboxLimits()
     mypy_cache: Path | None = None
     demonstration: tuple[Message, ...] = DEMONSTRATION  # a request and answer shown first
+    # functions the caller's template defines in every step module, shown to the model as
+    # defined and validated with its code (no import lines: the frame adds what they use)
+    helpers: str = ""
 
 
 @dataclass
@@ -129,7 +132,7 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
                   provider: RecordingProvider, blocks: dict[str, tuple[str, str]],
                   options: CompileOptions, say: Progress,
                   canary: str) -> tuple[str, StepRecord]:
-    frame = frame_for(spec, step)
+    frame = replace(frame_for(spec, step), helpers=options.helpers)
     cases = step_cases(spec, step, compiled)
     visible = [c for c in cases if not c.holdout]
     examples = [(c.inputs, c.expected) for c in visible]

@@ -47,16 +47,19 @@ class StepFrame:
     guidance: str = ""  # how the template calls the function, for the prompt
     render_examples: Callable[[str, list[Example]], list[str]] = _direct_examples
     uses: tuple[str, ...] = ()  # module operations the function receives as ``modules``
+    helpers: str = ""  # functions the caller's template defines for the code to call
 
     def assemble(self, generated: str) -> str:
-        """The step module: header, generated imports (plus any it forgot, see
-        ``compiler.imports``), result type, generated definitions."""
+        """The step module: header, generated imports (plus any it or the helpers need,
+        see ``compiler.imports``), result type, helpers, generated definitions."""
         imports, body = _split_imports(generated)
-        imports += missing_imports(generated, _bound_names(self.header))
+        imports += missing_imports("\n\n".join([generated, self.helpers]),
+                                   _bound_names(self.header))
         head = self.header.rstrip("\n")
         if imports:
             head += "\n" + "\n".join(imports)
-        parts = [head, self.result_definition.strip("\n"), body.strip("\n")]
+        helpers = [self.helpers.strip("\n")] if self.helpers else []
+        parts = [head, self.result_definition.strip("\n"), *helpers, body.strip("\n")]
         return "\n\n\n".join(parts) + "\n"
 
     def example_lines(self, examples: list[Example]) -> list[str]:

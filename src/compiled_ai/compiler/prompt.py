@@ -10,6 +10,7 @@ to catch code that only memorised the examples.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from compiled_ai.compiler.demonstration import DEMONSTRATION
@@ -55,10 +56,16 @@ def build_messages(
     """
     defined = ("the types shown are already defined; do not redefine them" if frame.uses
                else "the result type is already defined")
+    given = ""
+    if frame.helpers:
+        defined = ("the result type and the helper functions shown are already defined: "
+                   "call them, do not define them again")
+        given = f"\n\n{frame.helpers.strip()}"
     sections = [
         f"Task: {intent.strip()}",
         f"Implement exactly this signature ({defined}):\n"
-        f"```python\n{frame.result_definition.strip()}\n\n{frame.signature}\n    ...\n```",
+        f"```python\n{frame.result_definition.strip()}{given}\n\n{frame.signature}\n"
+        "    ...\n```",
     ]
     if frame.guidance:
         sections.append(f"How the template calls it: {frame.guidance}")
@@ -80,14 +87,15 @@ def build_messages(
             Message(role="user", content="\n\n".join(sections))]
 
 
-def worked_example(spec: Spec, answer: str) -> tuple[Message, Message]:
+def worked_example(spec: Spec, answer: str, helpers: str = "") -> tuple[Message, Message]:
     """A demonstration built from a one-step spec: the request exactly as the compiler
-    words one for it (its shown fixtures; no compliance rules, no canary), and ``answer``."""
+    words one for it (its shown fixtures; no compliance rules, no canary; ``helpers`` as
+    ``CompileOptions.helpers``), and ``answer``."""
     step = spec.compiled_steps()[0]
     assert isinstance(step, FunctionStep)
     shown = [(f.input, f.expected) for f in spec.fixtures if not f.holdout]
-    request = build_messages(frame_for(spec, step), step.intent, step.inputs, step.outputs,
-                             shown, [])[-1]
+    frame = replace(frame_for(spec, step), helpers=helpers)
+    request = build_messages(frame, step.intent, step.inputs, step.outputs, shown, [])[-1]
     return request, Message(role="assistant", content=answer)
 
 

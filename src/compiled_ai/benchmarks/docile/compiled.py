@@ -32,6 +32,7 @@ from typing import Any
 from compiled_ai.benchmarks.docile import engine
 from compiled_ai.benchmarks.docile.induce import expected_output, induce_profile
 from compiled_ai.benchmarks.docile.loader import Doc
+from compiled_ai.benchmarks.docile.locator import KIND as LOCATOR_KIND
 from compiled_ai.benchmarks.docile.model_part import ModelPart
 from compiled_ai.benchmarks.docile.recogniser import Recogniser
 from compiled_ai.compiler.pipeline import validate_candidate
@@ -154,7 +155,11 @@ def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
     if locator is not None and not locator.passed:
         locator = None
     if locator is not None:
-        profile["fields"] = {name: {"kind": "located"} for name in locator.outputs}
+        located = {name: {"kind": "located"} for name in locator.outputs}
+        # one locator for the whole layout replaces every rule; locators of single fields
+        # (field_locators) replace only theirs, the others keep the induced rule
+        profile["fields"] = located if locator.kind == LOCATOR_KIND \
+            else {**profile["fields"], **located}
         profile["layout_table"] = profile["table"]  # what it read: kept if items are dropped
     parts = [*recognisers, *([locator] if locator is not None else [])]
     out = CompiledExtractor(cluster=cluster, function=function, source="", fields=[],

@@ -4,12 +4,13 @@ Methods side by side on the test split: ``rules`` (generic keywords, no model, n
 training data), ``compiled`` (one validated extractor per layout cluster, induced
 profile only; test documents of layouts no cluster matches go to the review queue
 and get no predictions) and, given a compile provider, ``compiled_model``: per cluster
-the model writes, through the compiler, either the field locator (``locator``: every
-field found in the layout text; the default) or value recognisers (``recogniser``,
-called by the induced extractor when a label is missing); a cluster whose model-written
-part or combined extractor fails keeps its induced-only extractor, and is counted. With
-the locator the run also scores ``model_written_only``: the model's extractors alone,
-every other cluster's documents sent to review. Scores: the official KILE AP / LIR F1
+the model writes, through the compiler, the field locator (``locator``: every field
+found in the layout text; the default), one locator per field (``field_locators``: the
+fields that fail keep their induced rule) or value recognisers (``recogniser``, called by
+the induced extractor when a label is missing); a cluster whose model-written part or
+combined extractor fails keeps its induced-only extractor, and is counted. With locators
+the run also scores ``model_written_only``: the model's extractors alone, every other
+cluster's documents sent to review. Scores: the official KILE AP / LIR F1
 (and their text-exact variants) from ``docile-benchmark``, overall and on documents of
 seen and unseen layouts, plus per-field accuracy (the predicted words equal the
 annotated words).
@@ -33,6 +34,10 @@ from compiled_ai.benchmarks.docile.compiled import (
     run_extractor,
     to_predictions,
 )
+from compiled_ai.benchmarks.docile.field_locators import (
+    combined_locator,
+    compile_field_locators,
+)
 from compiled_ai.benchmarks.docile.induce import expected_output
 from compiled_ai.benchmarks.docile.loader import Doc, load_docs
 from compiled_ai.benchmarks.docile.locator import compile_locator
@@ -55,7 +60,8 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
                artifacts: Path | None = None, model_clusters: int | None = None,
                compile_attempts: int = 3, model_writes: str = "fields") -> dict[str, Any]:
     """``model_writes``: what the model writes per cluster, "fields" (the field locator,
-    ``locator``) or "recognisers" (value recognisers, ``recogniser``). ``model_clusters``
+    ``locator``), "each-field" (a locator per field, ``field_locators``) or "recognisers"
+    (value recognisers, ``recogniser``). ``model_clusters``
     caps how many clusters (the largest first) get model-written code: on a slow CPU model
     the others keep the induced profile, and are counted."""
     started = time.monotonic()
@@ -84,6 +90,7 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
         advance()
     model_extractors: dict[int, CompiledExtractor] = {}
     written: dict[int, list[ModelPart]] = {}
+    left_out: dict[int, list[str]] = {}  # compiled field locators the extractor cannot take
     if compile_provider is not None:
         chosen = sorted(by_cluster, key=lambda c: (-len(by_cluster[c]), c))[:model_clusters]
         advance = tick("model", len(chosen))
@@ -97,6 +104,12 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
                     cluster, docs[:MAX_EXAMPLES], held, compile_provider, folder,
                     max_attempts=compile_attempts)
                 kwargs: dict[str, Any] = {"recognisers": written[cluster]}
+            elif model_writes == "each-field":
+                written[cluster] = compile_field_locators(
+                    cluster, docs[:MAX_EXAMPLES], held, layout_table(docs), compile_provider,
+                    folder, max_attempts=compile_attempts)
+                part, left_out[cluster] = combined_locator(cluster, written[cluster])
+                kwargs = {"locator": part}
             else:
                 part = compile_locator(cluster, docs[:MAX_EXAMPLES], held, layout_table(docs),
                                        compile_provider, folder, max_attempts=compile_attempts)
@@ -118,7 +131,7 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
     runs = {"compiled": extractors}
     if compile_provider is not None:
         runs["compiled_model"] = model_extractors
-        if model_writes == "fields":  # the model's extractors alone: other clusters to review
+        if model_writes != "recognisers":  # the model's extractors alone: others to review
             runs["model_written_only"] = {c: e for c, e in model_extractors.items()
                                           if e.model_parts}
     for method, extractors_used in runs.items():
@@ -161,7 +174,8 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
                     "dropped_fields": {str(c): e.dropped for c, e in extractors.items()
                                        if e.dropped}},
         "compile_model": _model_summary(written, model_extractors, compile_provider,
-                                        len(by_cluster), compile_attempts, model_writes)
+                                        len(by_cluster), compile_attempts, model_writes,
+                                        left_out)
         if compile_provider is not None else None,
         "methods": methods, "llm_subset": llm_subset, "paper": PAPER,
         "leaderboard": LEADERBOARD,
@@ -194,7 +208,8 @@ def _run_compiled(extractors: dict[int, CompiledExtractor], test: list[Doc],
 
 def _model_summary(written: dict[int, list[ModelPart]],
                    extractors: dict[int, CompiledExtractor], provider: Provider,
-                   clusters_total: int, attempts: int, model_writes: str) -> dict[str, Any]:
+                   clusters_total: int, attempts: int, model_writes: str,
+                   left_out: dict[int, list[str]]) -> dict[str, Any]:
     """Per attempted cluster: each model-written part's compile record, and whether the
     extractor uses them; clusters not attempted (``model_clusters``) keep the induced
     profile."""
@@ -212,6 +227,7 @@ def _model_summary(written: dict[int, list[ModelPart]],
             noun: {p.kind: p.record() for p in parts}, "used": used,
             "uses": extractors[cluster].model_parts, "fallback": fallback,
             "dropped_fields": extractors[cluster].dropped if used else None,
+            **({"left_out": left_out[cluster]} if cluster in left_out else {}),
             "compile_tokens": sum(p.compile_tokens for p in parts),
             "compile_seconds": round(sum(p.compile_seconds for p in parts), 2)}
     every = [p for parts in written.values() for p in parts]
