@@ -31,6 +31,8 @@ def test_code_that_calls_a_template_helper_compiles_with_the_helper_in_its_modul
     assert module.index("def discounted") < module.index("def price_order")
     request = provider.requests[0].messages[-1].content
     assert "helper functions shown are already defined" in request and "def discounted" in request
+    assert "The amount after the tier's discount." in request  # signature and docstring,
+    assert "return round(amount" not in request  # not the body
 
 
 def test_without_the_helpers_the_same_code_fails_the_syntax_stage_scripted() -> None:

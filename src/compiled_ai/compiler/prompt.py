@@ -9,6 +9,7 @@ to catch code that only memorised the examples.
 
 from __future__ import annotations
 
+import ast
 import json
 from dataclasses import replace
 from typing import Any
@@ -60,7 +61,7 @@ def build_messages(
     if frame.helpers:
         defined = ("the result type and the helper functions shown are already defined: "
                    "call them, do not define them again")
-        given = f"\n\n{frame.helpers.strip()}"
+        given = f"\n\n{helper_stubs(frame.helpers)}"
     sections = [
         f"Task: {intent.strip()}",
         f"Implement exactly this signature ({defined}):\n"
@@ -85,6 +86,24 @@ def build_messages(
     system = SYSTEM_PROMPT if canary is None else f"{SYSTEM_PROMPT}\n{canary_instruction(canary)}"
     return [Message(role="system", content=system), *demonstration,
             Message(role="user", content="\n\n".join(sections))]
+
+
+def helper_stubs(helpers: str) -> str:
+    """The helpers as the prompt shows them: each function's signature and docstring, its
+    body left out (the model calls them; their code is the template's)."""
+    tree = ast.parse(helpers)
+    lines = helpers.splitlines()
+    stubs = []
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        body_starts = node.body[0]
+        documented = isinstance(body_starts, ast.Expr) and isinstance(
+            getattr(body_starts, "value", None), ast.Constant)
+        last = (body_starts.end_lineno if documented else node.body[0].lineno - 1) or node.lineno
+        stub = "\n".join(lines[node.lineno - 1:last])
+        stubs.append(f"{stub}\n    ..." if documented else f"{stub} ...")
+    return "\n\n".join(stubs)
 
 
 def worked_example(spec: Spec, answer: str, helpers: str = "") -> tuple[Message, Message]:

@@ -25,7 +25,6 @@ from compiled_ai.benchmarks.docile.locator import (
     DEMO_LINES,
     HOLDOUT_DOCS,
     LOCATED,
-    SHOWN_DOCS,
     demo_expected,
     located_fixture,
     marked,
@@ -120,20 +119,32 @@ INTENT = (
     "the invoice does not show it. Call one helper: right_of(lines, label) for a value "
     "after its label on the same line, below(lines, label) for a value under its label, "
     "place(lines, line, column) for a value with no label (it stays at the same place). "
-    "Copy the label exactly as the examples print it, so that the code works for other "
-    "invoices of this vendor.")
+    "The label is the text printed just before or just above [{field}] below; copy it "
+    "exactly, so that the code works for other invoices of this vendor.")
+SHOWN = 1  # one example, as the whole input in the examples and as a window in the task
+AROUND = 2  # lines of the window above the value
+
+
+def window(text: list[str], expected: dict[str, Any], field: str) -> str:
+    """The lines around the field in a marked view (its value replaced by ``[field]``,
+    lines numbered): where it is and which words label it, without the rest of the page,
+    which a small model reads as noise."""
+    view = marked(text, expected).splitlines()
+    rows = [n for n, line in enumerate(view) if f"[{field}]" in line]
+    if not rows:
+        return f"(this invoice does not show {field})"
+    return "\n".join(view[max(0, rows[0] - AROUND):rows[-1] + 1])
 
 
 def field_intent(field: str, views: list[str]) -> str:
-    shown = "\n".join(f"Example {number}:\n{view}" for number, view in enumerate(views, 1))
-    return (f"{INTENT.format(field=field)}\n\nWhere `{field}` is in the examples (its value "
-            f"replaced by [{field}], lines numbered):\n{shown}")
+    shown = "\n\n".join(views)
+    return f"{INTENT.format(field=field)}\n\nWhere `{field}` is in the example:\n{shown}"
 
 
 def field_spec(name: str, description: str, function: str, field: str,
                fixtures: list[Fixture]) -> Spec:
     """A one-field locator spec: ``lines`` in, ``{field: [line, column, text] | None}`` out."""
-    views = [marked(f.input["lines"], f.expected) for f in fixtures if not f.holdout]
+    views = [window(f.input["lines"], f.expected, field) for f in fixtures if not f.holdout]
     lines = {"type": "array", "items": {"type": "string"}}
     outputs = {field: dict(LOCATED)}
     step = FunctionStep(id=function, intent=field_intent(field, views),
@@ -147,11 +158,13 @@ def field_spec(name: str, description: str, function: str, field: str,
 
 def cluster_field_specs(cluster: int, examples: list[Doc], holdouts: list[Doc],
                         table: dict[str, Any]) -> list[tuple[Spec, bytes]]:
-    """One spec per field the shown examples annotate, in field order."""
-    shown = examples[:SHOWN_DOCS]
+    """One spec per field the shown example annotates, in field order. The cluster's other
+    training documents and up to three validation documents are holdouts: never shown."""
+    shown = examples[:SHOWN]
     fieldtypes = sorted({a["fieldtype"] for doc in shown for a in doc.kile})
     given = [located_fixture(doc, fieldtypes, table) for doc in shown]
-    held = [located_fixture(doc, fieldtypes, table) for doc in holdouts[:HOLDOUT_DOCS]]
+    held = [located_fixture(doc, fieldtypes, table)
+            for doc in [*examples[SHOWN:], *holdouts[:HOLDOUT_DOCS]]]
     out = []
     for field in fieldtypes:
         fixtures = [Fixture(name=f"example_{n}", input=i, expected={field: e[field]})
@@ -247,7 +260,7 @@ DEMO_ANSWERS = {  # two, not three (place is described in the task): each is ~1,
 def demonstration_spec(field: str) -> Spec:
     """One worked example as a spec: its request is built from this, and a test compiles it."""
     fixtures = [Fixture(name=f"shown_{number}", input={"lines": list(lines)},
-                        expected={field: expected[field]})
+                        expected={field: expected[field]}, holdout=number > SHOWN)
                 for number, (lines, expected) in enumerate(zip(DEMO_LINES, demo_expected(),
                                                                strict=True), 1)]
     return field_spec(f"{field}_locator_demonstration", f"the {field} locator's worked example",
