@@ -81,16 +81,21 @@ def find(lines: list[str], label: str) -> tuple[int, int] | None:
 
 
 def right_of(lines: list[str], label: str, skip: int = 0) -> list[Any] | None:
-    """The value after `label` on its line (a colon after the label is passed over);
-    `skip`: pass over that many runs of words first."""
+    """The value after `label` on its line (the rest of the label's word and a colon are
+    passed over; `skip`: pass over that many runs of words first), or, when nothing
+    follows the label on its line, the value under it."""
     found = find(lines, label)
     if found is None:
         return None
     row, column = found
     line = lines[row]
     start = column + len(label)
+    while start < len(line) and line[start] != " ":
+        start += 1
     while start < len(line) and line[start] in " :":
         start += 1
+    if start >= len(line):
+        return place(lines, row + 1, column, 1, skip)
     runs: list[tuple[int, str]] = []
     while len(runs) <= skip:
         run = run_at(line, start)
