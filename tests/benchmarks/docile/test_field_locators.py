@@ -155,8 +155,10 @@ def _part(function: str, body: str) -> ModelPart:
 
 
 def test_a_part_that_redefines_a_helper_or_another_parts_name_is_left_out() -> None:
-    plain = _part("locate_a", 'def locate_a(lines: list[str]) -> dict[str, Any]:\n'
+    plain = _part("locate_a", 'import re\n\n\ndef locate_a(lines: list[str]) -> dict[str, Any]:\n'
                               '    return {"a": below(lines, "A")}\n')
+    also_imports = _part("locate_d", 'import re\n\n\ndef locate_d(lines: list[str]) -> '
+                                     'dict[str, Any]:\n    return {"d": None}\n')
     redefines = _part("locate_b", 'def below(lines: list[str], label: str) -> None:\n'
                                   '    return None\n\n\n'
                                   'def locate_b(lines: list[str]) -> dict[str, Any]:\n'
@@ -165,14 +167,14 @@ def test_a_part_that_redefines_a_helper_or_another_parts_name_is_left_out() -> N
                                 '    return {}\n\n\n'
                                 'def locate_c(lines: list[str]) -> dict[str, Any]:\n'
                                 '    return {"c": locate_a(lines)}\n')
-    combined, left_out = fl.combined_locator(0, [plain, redefines, clashes])
+    combined, left_out = fl.combined_locator(0, [plain, redefines, clashes, also_imports])
     assert left_out == ["locate_b", "locate_c"]
-    assert combined is not None and combined.outputs == ["locate_a"]
+    assert combined is not None and combined.outputs == ["locate_a", "locate_d"]
     assert "from __future__" not in combined.source
     namespace: dict[str, Any] = {}
     exec(combined.source, namespace)  # noqa: S102 - the parts' own (test) code
     lines = ["   A", "   42"]
-    assert namespace[combined.function](lines) == {"a": [1, 3, "42"]}
+    assert namespace[combined.function](lines) == {"a": [1, 3, "42"], "d": None}
 
 
 def test_run_with_a_locator_per_field_scripted(small_corpus: Path, tmp_path: Path) -> None:

@@ -208,7 +208,7 @@ def combined_locator(cluster: int, parts: list[ModelPart]) -> tuple[ModelPart | 
     taken: set[str] = set()
     for part in (p for p in parts if p.passed):
         names = _defined(part.source)
-        own = {n for n in names if n not in HELPER_NAMES and n not in {"Any", "TypedDict"}}
+        own = {n for n in names if n not in HELPER_NAMES}
         if any(names.count(h) > 1 for h in HELPER_NAMES) or own & taken:
             left_out.append(part.function)
             continue
@@ -230,7 +230,8 @@ def combined_locator(cluster: int, parts: list[ModelPart]) -> tuple[ModelPart | 
 
 
 def _defined(source: str) -> list[str]:
-    """Top-level names a module binds, once per binding (a name bound twice is listed twice)."""
+    """Top-level names a module defines, once per definition (one defined twice is listed
+    twice)."""
     names: list[str] = []
     for node in ast.parse(source).body:
         if isinstance(node, ast.FunctionDef | ast.ClassDef):
@@ -239,10 +240,7 @@ def _defined(source: str) -> list[str]:
             names += [t.id for t in node.targets if isinstance(t, ast.Name)]
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             names.append(node.target.id)
-        elif isinstance(node, ast.Import | ast.ImportFrom):
-            names += [(a.asname or a.name).split(".")[0] for a in node.names
-                      if a.name != "annotations"]
-    return names
+    return names  # imports are left out: parts importing the same module do not clash
 
 
 def _own_code(source: str) -> str:
