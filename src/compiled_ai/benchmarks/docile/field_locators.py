@@ -4,9 +4,10 @@ Writing one locator for all ~17 fields of a layout in one function is too much f
 embedded models (``locator``: no cluster compiled with the 0.5B or the 1.5B; a single
 wrong field fails the whole compile). Here the model writes one small function per field,
 each compiled on its own through the project's compiler: its input is the layout text
-(``engine.layout``), its output that one field's ``[line, column, text]``, its fixtures the
-same annotated documents (two shown, with a marked view of where the field is, and up to
-three held out). The template supplies the helpers every locator calls (``HELPERS``: the
+(``engine.layout``), its output that one field's ``[line, column, text]``; it is shown one
+annotated training document (whole, and as a window of the lines around the value), and
+the cluster's other training documents and up to three validation documents are held
+out. The template supplies the helpers every locator calls (``HELPERS``: the
 text after a label, the text below a label, the text at a fixed place), so the model's
 answer is one line of code, and a field that fails to compile costs only that field: the
 cluster's extractor takes the fields whose locators compiled and keeps the induced rules
@@ -127,7 +128,7 @@ INTENT = (
     "The label is the text printed just before or just above [{field}] below; copy it "
     "exactly, so that the code works for other invoices of this vendor.")
 SHOWN = 1  # one example, as the whole input in the examples and as a window in the task
-AROUND = 2  # lines of the window above the value
+AROUND = 2  # lines the window shows above the value (where labels sit)
 
 
 def window(text: list[str], expected: dict[str, Any], field: str) -> str:
@@ -200,9 +201,9 @@ def compile_field_locators(cluster: int, examples: list[Doc], holdouts: list[Doc
 def combined_locator(cluster: int, parts: list[ModelPart]) -> tuple[ModelPart | None, list[str]]:
     """One locator for the extractor template from the fields' compiled locators: the
     helpers once, each verified module's own code, and a function that merges their
-    answers. A part
-    that defines a helper again (its own version would replace the template's for every
-    field) or a name another part defines is left out, and named in the second value."""
+    answers. A part that defines a helper again (its own version would replace the
+    template's for every field) or a name another part defines is left out, and named in
+    the second value."""
     kept: list[ModelPart] = []
     left_out: list[str] = []
     taken: set[str] = set()
