@@ -41,7 +41,8 @@ def test_replay_compile_provider_needs_a_log(tmp_path: Path) -> None:
 
 def test_unknown_model_part_is_refused(tmp_path: Path) -> None:
     code, output = _run("--synthetic", "--model-writes", "everything", "--out", str(tmp_path))
-    assert code == 2 and "'everything' is not one of 'fields', 'each-field', 'recognisers'" in output
+    assert code == 2
+    assert "'everything' is not one of 'fields', 'each-field', 'recognisers'" in output
 
 
 def test_a_run_with_another_model_gets_its_own_result_name() -> None:
