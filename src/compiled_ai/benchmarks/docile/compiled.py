@@ -14,11 +14,12 @@ compiler, from the same examples; one per kind of value), the module also holds
 their verified code and the anchors of the fields of those kinds, and the template
 calls them for fields whose label rule finds nothing; a field that fails a holdout
 then first loses its label rule (keeping the recogniser) before it is dropped.
-Given a cluster's compiled field locator instead (``locator``: model-written, through the
-compiler), every field comes from it: the template renders the layout text, calls the
-locator and turns each located value back into words and boxes; only the line items
-still come from the induced table profile. A located field that fails a holdout is
-dropped. Without either, the profile alone.
+Given a cluster's compiled field locator instead (``locator`` for the whole layout, or
+``field_locators`` combined: model-written, through the compiler), every field it locates
+comes from it: the template renders the layout text, calls the locator and turns each
+located value back into words and boxes; other fields keep their induced rule and the
+line items still come from the induced table profile. A located field that fails a
+holdout is dropped. Without either, the profile alone.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from typing import Any
 from compiled_ai.benchmarks.docile import engine
 from compiled_ai.benchmarks.docile.induce import expected_output, induce_profile
 from compiled_ai.benchmarks.docile.loader import Doc
-from compiled_ai.benchmarks.docile.locator import KIND as LOCATOR_KIND
 from compiled_ai.benchmarks.docile.model_part import ModelPart
 from compiled_ai.benchmarks.docile.recogniser import Recogniser
 from compiled_ai.compiler.pipeline import validate_candidate
@@ -142,7 +142,8 @@ def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
                     locator: ModelPart | None = None) -> CompiledExtractor:
     """The cluster's extractor: the induced profile alone, or calling model-written
     recognisers where a label rule finds nothing, or (``locator``) taking every field the
-    model-written locator finds (the line items still from the induced table profile)."""
+    model-written locator locates (other fields and the line items from the induced
+    profile)."""
     function = f"extract_layout_{cluster}"
     examples = train[:MAX_EXAMPLES]
     holdouts = (holdout or train[MAX_EXAMPLES:])[:MAX_HOLDOUTS]
@@ -155,11 +156,9 @@ def compile_cluster(cluster: int, train: list[Doc], holdout: list[Doc],
     if locator is not None and not locator.passed:
         locator = None
     if locator is not None:
+        # the fields it locates take their value from it; any other keeps its induced rule
         located = {name: {"kind": "located"} for name in locator.outputs}
-        # one locator for the whole layout replaces every rule; locators of single fields
-        # (field_locators) replace only theirs, the others keep the induced rule
-        profile["fields"] = located if locator.kind == LOCATOR_KIND \
-            else {**profile["fields"], **located}
+        profile["fields"] = {**profile["fields"], **located}
         profile["layout_table"] = profile["table"]  # what it read: kept if items are dropped
     parts = [*recognisers, *([locator] if locator is not None else [])]
     out = CompiledExtractor(cluster=cluster, function=function, source="", fields=[],

@@ -9,10 +9,10 @@ found in the layout text; the default), one locator per field (``field_locators`
 fields that fail keep their induced rule) or value recognisers (``recogniser``, called by
 the induced extractor when a label is missing); a cluster whose model-written part or
 combined extractor fails keeps its induced-only extractor, and is counted. With locators
-the run also scores ``model_written_only``: the model's extractors alone, every other
-cluster's documents sent to review. Scores: the official KILE AP / LIR F1
-(and their text-exact variants) from ``docile-benchmark``, overall and on documents of
-seen and unseen layouts, plus per-field accuracy (the predicted words equal the
+the run also scores ``model_written_only``: only the clusters whose extractor holds
+model-written code, every other cluster's documents sent to review. Scores: the official
+KILE AP / LIR F1 (and their text-exact variants) from ``docile-benchmark``, overall and on
+documents of seen and unseen layouts, plus per-field accuracy (the predicted words equal the
 annotated words).
 """
 
@@ -131,7 +131,7 @@ def run_docile(root: Path, tick: Tick, limit: int | None = None,
     runs = {"compiled": extractors}
     if compile_provider is not None:
         runs["compiled_model"] = model_extractors
-        if model_writes != "recognisers":  # the model's extractors alone: others to review
+        if model_writes != "recognisers":  # clusters with model-written code; others to review
             runs["model_written_only"] = {c: e for c, e in model_extractors.items()
                                           if e.model_parts}
     for method, extractors_used in runs.items():
