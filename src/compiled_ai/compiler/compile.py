@@ -8,7 +8,7 @@ the findings (restarting at stage 1) up to ``max_attempts`` times.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from compiled_ai._version import __version__
@@ -132,7 +132,7 @@ def _compile_step(spec: Spec, step: CompiledStep, compiled: dict[str, str],
                   provider: RecordingProvider, blocks: dict[str, tuple[str, str]],
                   options: CompileOptions, say: Progress,
                   canary: str) -> tuple[str, StepRecord]:
-    frame = replace(frame_for(spec, step), helpers=options.helpers)
+    frame = frame_for(spec, step, options.helpers)
     cases = step_cases(spec, step, compiled)
     visible = [c for c in cases if not c.holdout]
     examples = [(c.inputs, c.expected) for c in visible]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import json
-from dataclasses import replace
 from typing import Any
 
 from compiled_ai.compiler.demonstration import DEMONSTRATION
@@ -91,18 +90,15 @@ def build_messages(
 def helper_stubs(helpers: str) -> str:
     """The helpers as the prompt shows them: each function's signature and docstring, its
     body left out (the model calls them; their code is the template's)."""
-    tree = ast.parse(helpers)
     lines = helpers.splitlines()
     stubs = []
-    for node in tree.body:
-        if not isinstance(node, ast.FunctionDef):
-            continue
-        body_starts = node.body[0]
-        documented = isinstance(body_starts, ast.Expr) and isinstance(
-            getattr(body_starts, "value", None), ast.Constant)
-        last = (body_starts.end_lineno if documented else node.body[0].lineno - 1) or node.lineno
-        stub = "\n".join(lines[node.lineno - 1:last])
-        stubs.append(f"{stub}\n    ..." if documented else f"{stub} ...")
+    for node in ast.parse(helpers).body:
+        if isinstance(node, ast.FunctionDef):
+            docstring = ast.get_docstring(node) is not None
+            last = node.body[0].end_lineno if docstring else node.body[0].lineno - 1
+            last = max(last or node.lineno, node.lineno)  # a one-line def shows as it is
+            stub = "\n".join(lines[node.lineno - 1:last])
+            stubs.append(f"{stub}\n    ..." if docstring else f"{stub} ...")
     return "\n\n".join(stubs)
 
 
@@ -113,8 +109,8 @@ def worked_example(spec: Spec, answer: str, helpers: str = "") -> tuple[Message,
     step = spec.compiled_steps()[0]
     assert isinstance(step, FunctionStep)
     shown = [(f.input, f.expected) for f in spec.fixtures if not f.holdout]
-    frame = replace(frame_for(spec, step), helpers=helpers)
-    request = build_messages(frame, step.intent, step.inputs, step.outputs, shown, [])[-1]
+    request = build_messages(frame_for(spec, step, helpers), step.intent, step.inputs,
+                             step.outputs, shown, [])[-1]
     return request, Message(role="assistant", content=answer)
 
 

@@ -31,7 +31,13 @@ __all__ = ["TEMPLATES", "StepFrame", "frame_for", "runner_options"]
 TEMPLATES = TEMPLATE_VERSIONS
 
 
-def frame_for(spec: Spec, step: CompiledStep) -> StepFrame:
+def frame_for(spec: Spec, step: CompiledStep, helpers: str = "") -> StepFrame:
+    """The frame ``step`` fills; ``helpers``: the caller's template functions
+    (``CompileOptions.helpers``) that the step module defines before the generated code."""
+    return replace(_frame(spec, step), helpers=helpers)
+
+
+def _frame(spec: Spec, step: CompiledStep) -> StepFrame:
     if step.template not in TEMPLATES:
         raise SpecError(
             f"step {step.id!r}: unknown template {step.template!r} "
