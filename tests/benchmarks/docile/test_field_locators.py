@@ -5,7 +5,6 @@ write, found by trying the candidates the examples suggest)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -13,30 +12,18 @@ import pytest
 
 from compiled_ai.artifacts.canonical import canonical_json
 from compiled_ai.benchmarks.docile import field_locators as fl
-from compiled_ai.benchmarks.docile.cluster import Clusters
 from compiled_ai.benchmarks.docile.compiled import compile_cluster, layout_table, run_extractor
 from compiled_ai.benchmarks.docile.induce import expected_output
-from compiled_ai.benchmarks.docile.loader import Doc, load_docs
 from compiled_ai.benchmarks.docile.locator import DEMO_LINES
 from compiled_ai.benchmarks.docile.model_part import ModelPart
 from compiled_ai.benchmarks.docile.run import run_docile
 from compiled_ai.compiler import CompileOptions, compile_spec
 from compiled_ai.providers.scripted import ScriptedProvider
 from compiled_ai.spec.models import Spec
+from tests.benchmarks.docile.clusters import members
 
 HELPERS: dict[str, Any] = {}
 exec("from typing import Any\n" + fl.HELPERS, HELPERS)  # noqa: S102 - the template's own code
-
-
-def members(corpus: Path) -> tuple[dict[int, list[Doc]], list[Doc]]:
-    _, train = load_docs(corpus, "train")
-    _, val = load_docs(corpus, "val")
-    clusters = Clusters()
-    out: dict[int, list[Doc]] = defaultdict(list)
-    for doc in train:
-        out[clusters.add(doc.docid, doc.words)].append(doc)
-    held = {c: [d for d in val if clusters.nearest(d.words)[0] == c] for c in out}
-    return out, [d for c in sorted(held) for d in held[c]]
 
 
 def field_of(spec: Spec) -> str:

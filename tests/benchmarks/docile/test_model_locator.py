@@ -5,7 +5,6 @@ with it (scripted model replies: a locator written from the induced profile)."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +13,13 @@ import pytest
 from compiled_ai.artifacts.canonical import canonical_json
 from compiled_ai.artifacts.store import read_verified
 from compiled_ai.benchmarks.docile import engine, locator
-from compiled_ai.benchmarks.docile.cluster import Clusters
 from compiled_ai.benchmarks.docile.compiled import compile_cluster, run_extractor
 from compiled_ai.benchmarks.docile.induce import expected_output, induce_profile, words_in
-from compiled_ai.benchmarks.docile.loader import Doc, load_docs
+from compiled_ai.benchmarks.docile.loader import Doc
 from compiled_ai.benchmarks.docile.run import run_docile
 from compiled_ai.compiler import CompileOptions, compile_spec
 from compiled_ai.providers.scripted import ScriptedProvider
+from tests.benchmarks.docile.clusters import members
 
 HELPERS = locator.DEMO_ANSWER.split("```python\n")[1].split("\ndef locate_fields_of_invoice")[0]
 
@@ -56,15 +55,6 @@ def profile_reply(cluster: int, examples: list[Doc], table: dict[str, Any]) -> s
 
 def _words(doc: Doc, fieldtype: str) -> list[dict[str, Any]]:
     return next(words_in(doc, a) for a in doc.kile if a["fieldtype"] == fieldtype)
-
-
-def members(corpus: Path) -> tuple[dict[int, list[Doc]], list[Doc]]:
-    _, train = load_docs(corpus, "train")
-    clusters = Clusters()
-    out: dict[int, list[Doc]] = defaultdict(list)
-    for doc in train:
-        out[clusters.add(doc.docid, doc.words)].append(doc)
-    return out, load_docs(corpus, "val")[1]
 
 
 def test_every_annotated_value_is_found_again_from_its_place_in_the_layout_text(

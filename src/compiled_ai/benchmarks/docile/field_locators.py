@@ -25,16 +25,16 @@ from compiled_ai.benchmarks.docile.loader import Doc
 from compiled_ai.benchmarks.docile.locator import (
     DEMO_LINES,
     HOLDOUT_DOCS,
-    LOCATED,
     demo_expected,
     located_fixture,
+    locating_spec,
     marked,
 )
 from compiled_ai.benchmarks.docile.model_part import ModelPart, compile_part
 from compiled_ai.compiler import CompileOptions
 from compiled_ai.compiler.prompt import worked_example
 from compiled_ai.providers.base import Message, Provider
-from compiled_ai.spec.models import Fixture, FunctionStep, Spec
+from compiled_ai.spec.models import Fixture, Spec
 
 MAX_TOKENS = 384  # one line of code; room for a small model that writes a few more
 COMBINED = "locate_fields"  # the template's call into the fields' locators
@@ -149,17 +149,11 @@ def field_intent(field: str, views: list[str]) -> str:
 
 def field_spec(name: str, description: str, function: str, field: str,
                fixtures: list[Fixture]) -> Spec:
-    """A one-field locator spec: ``lines`` in, ``{field: [line, column, text] | None}`` out."""
+    """A one-field locator spec whose task shows a window around the field in every shown
+    fixture."""
     views = [window(f.input["lines"], f.expected, field) for f in fixtures if not f.holdout]
-    lines = {"type": "array", "items": {"type": "string"}}
-    outputs = {field: dict(LOCATED)}
-    step = FunctionStep(id=function, intent=field_intent(field, views),
-                        inputs={"lines": lines}, outputs=outputs)
-    return Spec(name=name, version="1.0.0", description=description,
-                input_schema={"type": "object", "properties": {"lines": lines},
-                              "required": ["lines"]},
-                output_schema={"type": "object", "properties": outputs},
-                steps=[step], fixtures=fixtures)
+    return locating_spec(name, description, function, [field], fixtures,
+                         field_intent(field, views))
 
 
 def cluster_field_specs(cluster: int, examples: list[Doc], holdouts: list[Doc],

@@ -135,13 +135,20 @@ def locator_spec(cluster: int, examples: list[Doc], holdouts: list[Doc],
 
 def _spec(name: str, description: str, function: str, fieldtypes: list[str] | tuple[str, ...],
           fixtures: list[Fixture]) -> Spec:
-    """A locator spec: ``lines`` in, one located value (or None) per field out; the task
-    shows the marked view of every shown fixture."""
+    """A locator spec whose task shows the marked view of every shown fixture."""
     views = [marked(f.input["lines"], f.expected) for f in fixtures if not f.holdout]
+    return locating_spec(name, description, function, fieldtypes, fixtures,
+                         intent_with_views(views))
+
+
+def locating_spec(name: str, description: str, function: str,
+                  fieldtypes: list[str] | tuple[str, ...], fixtures: list[Fixture],
+                  intent: str) -> Spec:
+    """A one-step spec that locates fields: ``lines`` (the layout text) in, one located
+    value (``[line, column, text]`` or None) per field out."""
     lines = {"type": "array", "items": {"type": "string"}}
     outputs = {field: dict(LOCATED) for field in fieldtypes}
-    step = FunctionStep(id=function, intent=intent_with_views(views), inputs={"lines": lines},
-                        outputs=outputs)
+    step = FunctionStep(id=function, intent=intent, inputs={"lines": lines}, outputs=outputs)
     return Spec(name=name, version="1.0.0", description=description,
                 input_schema={"type": "object", "properties": {"lines": lines},
                               "required": ["lines"]},
