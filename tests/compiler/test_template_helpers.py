@@ -44,7 +44,7 @@ def test_without_the_helpers_the_same_code_fails_the_syntax_stage_scripted() -> 
     assert any("discounted" in f["message"] for f in stages[-1]["findings"])
 
 
-def test_no_helpers_leave_the_request_as_it_was_scripted() -> None:
+def test_without_helpers_the_request_names_only_the_result_type_as_defined_scripted() -> None:
     inline = 'round(amount * (0.9 if tier == "gold" else 1.0), 2)'
     provider = ScriptedProvider([CALLS_THE_HELPER.replace("discounted(amount, tier)", inline)])
     compile_spec(SPEC, SPEC_YAML.encode(), provider, CompileOptions(max_attempts=1))
