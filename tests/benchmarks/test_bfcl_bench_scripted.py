@@ -19,7 +19,10 @@ from compiled_ai.benchmarks.bfcl.protocols import BenchOptions  # noqa: E402
 from compiled_ai.benchmarks.bfcl.requests import example_requests  # noqa: E402
 from compiled_ai.benchmarks.bfcl.runner import run_benchmark  # noqa: E402
 from compiled_ai.benchmarks.bfcl.staleness import changed_items  # noqa: E402
-from compiled_ai.benchmarks.bfcl.summary import _never_compiled  # noqa: E402
+from compiled_ai.benchmarks.bfcl.summary import (  # noqa: E402
+    _compiled_but_wrong,
+    _never_compiled,
+)
 from compiled_ai.errors import ConfigurationError, ProviderError  # noqa: E402
 from compiled_ai.providers.scripted import ScriptedProvider  # noqa: E402
 
@@ -308,3 +311,19 @@ def test_never_compiled_items_count_their_best_attempt_and_every_failed_rule():
         "items": 2, "furthest_stage_failed": {"syntax": 1, "accuracy": 1},
         "failed_attempts_by_rule": {"syntax RUFF-F821": 2, "accuracy ACC001": 1,
                                     "security SEC002": 1, "syntax no error finding": 1}}
+
+
+def test_compiled_but_wrong_counts_workflows_that_found_no_argument_in_the_question():
+    records = [
+        {"id": "a", "compiled": True, "valid": False, "predicted": [{"math.hypot": {}}],
+         "error_type": "simple_function_checker:missing_required"},
+        {"id": "b", "compiled": True, "valid": False, "predicted": [{"f": {"x": 2}}],
+         "error_type": "value_error:others"},
+        {"id": "c", "compiled": True, "valid": True, "predicted": [{"f": {}}]},
+        {"id": "d", "compiled": False, "valid": False, "predicted": None,
+         "error_type": "compile"},
+    ]
+    assert _compiled_but_wrong(records) == {
+        "items": 2, "no_argument_found": 1,
+        "by_error_type": {"simple_function_checker:missing_required": 1,
+                          "value_error:others": 1}}

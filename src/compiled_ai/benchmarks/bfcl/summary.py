@@ -115,6 +115,7 @@ def _compiled_figures(records: list[dict[str, Any]]) -> dict[str, Any]:
         if records else 0,
         "attempts": dict(sorted(Counter(r["attempts"] for r in compiled).items())),
         "never_compiled": _never_compiled(records),
+        "compiled_but_wrong": _compiled_but_wrong(records),
         "execution_tokens_per_transaction": 0,
         "run_latency_ms": latency_summary([r["run_latency_ms"] for r in compiled
                                            if "run_latency_ms" in r]),
@@ -150,6 +151,20 @@ def _never_compiled(records: list[dict[str, Any]]) -> dict[str, Any]:
             "furthest_stage_failed": {s: furthest[s] for s in (*STAGES, "unknown")
                                       if furthest[s]},
             "failed_attempts_by_rule": dict(findings.most_common())}
+
+
+def _compiled_but_wrong(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The workflows that compiled yet answer wrong, by the checker's error type, and how
+    many of them found no argument at all in the question: code that passed on its
+    examples but whose way of finding values does not meet the real wording."""
+    wrong = [r for r in records if r.get("compiled") and not r.get("valid")]
+    empty = sum(1 for r in wrong
+                if r.get("predicted") and all(not args for call in r["predicted"]
+                                              for args in call.values()))
+    return {"items": len(wrong),
+            "by_error_type": dict(Counter(str(r.get("error_type")) for r in wrong)
+                                  .most_common()),
+            "no_argument_found": empty}
 
 
 def _repeat_entropy(repeats: list[dict[str, Any]]) -> dict[str, Any]:
