@@ -21,6 +21,7 @@ from compiled_ai.benchmarks.bfcl.runner import run_benchmark  # noqa: E402
 from compiled_ai.benchmarks.bfcl.staleness import changed_items  # noqa: E402
 from compiled_ai.benchmarks.bfcl.summary import (  # noqa: E402
     _compiled_but_wrong,
+    _correct_within_attempts,
     _never_compiled,
 )
 from compiled_ai.errors import ConfigurationError, ProviderError  # noqa: E402
@@ -327,3 +328,10 @@ def test_compiled_but_wrong_counts_workflows_that_found_no_argument_in_the_quest
         "items": 2, "no_argument_found": 1,
         "by_error_type": {"simple_function_checker:missing_required": 1,
                           "value_error:others": 1}}
+
+
+def test_correct_within_attempts_counts_what_a_smaller_budget_would_have_scored():
+    compiled = [{"attempts": 1, "valid": True}, {"attempts": 3, "valid": True},
+                {"attempts": 3, "valid": False}, {"attempts": 1, "valid": False}]
+    assert _correct_within_attempts(compiled) == {1: 1, 2: 1, 3: 2}
+    assert _correct_within_attempts([]) == {}

@@ -114,6 +114,7 @@ def _compiled_figures(records: list[dict[str, Any]]) -> dict[str, Any]:
         "label_tokens_per_workflow": round(mean(r.get("label_tokens", 0) for r in records), 1)
         if records else 0,
         "attempts": dict(sorted(Counter(r["attempts"] for r in compiled).items())),
+        "correct_within_attempts": _correct_within_attempts(compiled),
         "never_compiled": _never_compiled(records),
         "compiled_but_wrong": _compiled_but_wrong(records),
         "execution_tokens_per_transaction": 0,
@@ -151,6 +152,16 @@ def _never_compiled(records: list[dict[str, Any]]) -> dict[str, Any]:
             "furthest_stage_failed": {s: furthest[s] for s in (*STAGES, "unknown")
                                       if furthest[s]},
             "failed_attempts_by_rule": dict(findings.most_common())}
+
+
+def _correct_within_attempts(compiled: list[dict[str, Any]]) -> dict[int, int]:
+    """Correct answers had the compile budget been k attempts, for every k up to the most
+    any workflow took. Attempts are numbered and seeded the same under any budget, so a
+    run at k attempts would have compiled exactly the workflows that took k or fewer:
+    runs with different budgets compare like for like."""
+    most = max((r["attempts"] for r in compiled), default=0)
+    return {k: sum(1 for r in compiled if r.get("valid") and r["attempts"] <= k)
+            for k in range(1, most + 1)}
 
 
 def _compiled_but_wrong(records: list[dict[str, Any]]) -> dict[str, Any]:
