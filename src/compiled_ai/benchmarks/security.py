@@ -31,7 +31,7 @@ SUITES_ROOT = Path("benchmarks/security/suite")
 
 
 def resolve_suite(value: str | Path) -> Path:
-    """A suite directory, or a version name ("v1" to "v4") under ``SUITES_ROOT``."""
+    """A suite directory, or a version name ("v1" to "v5") under ``SUITES_ROOT``."""
     path = Path(value)
     if path.is_dir():
         return path
