@@ -16,9 +16,12 @@ from compiled_ai.benchmarks.bfcl.baseline import (  # noqa: E402
     request_for,
 )
 from compiled_ai.benchmarks.bfcl.checker import check  # noqa: E402
-from compiled_ai.benchmarks.bfcl.data import load_items  # noqa: E402
+from compiled_ai.benchmarks.bfcl.data import BfclItem, load_items  # noqa: E402
 from compiled_ai.benchmarks.bfcl.protocols import _label_problem  # noqa: E402
-from compiled_ai.benchmarks.bfcl.requests import example_requests  # noqa: E402
+from compiled_ai.benchmarks.bfcl.requests import (  # noqa: E402
+    example_requests,
+    question_wording,
+)
 from compiled_ai.benchmarks.bfcl.workflow import (  # noqa: E402
     build_workflow,
     field_names,
@@ -124,6 +127,24 @@ def test_blind_requests_pass_the_input_gate_and_name_each_parameter_in_words(ite
     triangle = example_requests(items[0].function, items[0].id)
     assert all("base" in e.question.lower() and str(e.arguments["base"]) in e.question
                for e in triangle)
+
+
+def test_question_wording_counts_the_generated_wordings_and_not_a_plain_question(items):
+    """Each generated request, put in place of the question, counts as worded like the
+    requests; BFCL's own question for the hypotenuse ("... sides as 4 and 5") does not
+    name x or y, so it counts as neither."""
+    first = items[:40]
+    as_requested = [BfclItem(item.id, example.question, item.function, item.possible_answer)
+                    for item in first for example in example_requests(item.function, item.id)
+                    if set(item.function["parameters"]["required"]) <= set(example.arguments)]
+    assert question_wording(as_requested) == {
+        "questions_with_required_parameters": len(as_requested),
+        "naming_every_required_parameter": len(as_requested),
+        "worded_as_the_requests": len(as_requested)}
+    hypotenuse = next(item for item in items if item.function_name == "math.hypot")
+    assert question_wording([hypotenuse]) == {"questions_with_required_parameters": 1,
+                                              "naming_every_required_parameter": 0,
+                                              "worded_as_the_requests": 0}
 
 
 def test_paper_fixture_leaves_optional_parameters_the_label_omitted_unchecked(items):

@@ -14,6 +14,7 @@ import random
 import re
 from typing import Any
 
+from compiled_ai.benchmarks.bfcl.data import BfclItem
 from compiled_ai.benchmarks.bfcl.workflow import Example
 
 EXAMPLES = 4  # the last one is a holdout: the accuracy stage uses it, the model never sees it
@@ -95,6 +96,24 @@ def _phrase(function: dict[str, Any], parameters: dict[str, Any], arguments: dic
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" and {parts[-1]}"
         return f"{what} with {listed}."
     return f"{what}. " + " ".join(f"{words.capitalize()}: {value}." for words, value in said)
+
+
+def question_wording(items: list[BfclItem]) -> dict[str, int]:
+    """How many scored questions give their required parameters the way the generated
+    requests do. Every wording above puts the parameter's words before its value
+    ("the x is", "x of", "x=", "X:"); a blind extractor learns that cue from the requests
+    and finds nothing in a question that never says the parameter's name."""
+    asking = [item for item in items
+              if item.function.get("parameters", {}).get("required")]
+
+    def every(item: BfclItem, after: str) -> bool:
+        return all(re.search(r"\b" + re.escape(_words(name)) + after, item.question,
+                             re.IGNORECASE)
+                   for name in item.function["parameters"]["required"])
+
+    return {"questions_with_required_parameters": len(asking),
+            "naming_every_required_parameter": sum(every(i, r"\b") for i in asking),
+            "worded_as_the_requests": sum(every(i, r"\s*(?:is|of|:|=)") for i in asking)}
 
 
 def _words(name: str) -> str:

@@ -32,6 +32,7 @@ from compiled_ai.benchmarks.bfcl.protocols import (
     run_compiled,
 )
 from compiled_ai.benchmarks.bfcl.records import RECORDS, RecordFile, open_records, read_records
+from compiled_ai.benchmarks.bfcl.requests import question_wording
 from compiled_ai.benchmarks.bfcl.staleness import changed_items
 from compiled_ai.benchmarks.bfcl.summary import summarise
 from compiled_ai.errors import ConfigurationError
@@ -94,6 +95,8 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
     summary = summarise(run, [r for r in records.records if r["id"] in
                               {item.id for item in items}], baseline,
                         _read_jsonl(out / REPEATS) if protocol == "baseline" else [])
+    if protocol == "blind":
+        summary["question_wording"] = question_wording(items)
     (out / SUMMARY).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n",
                                encoding="utf-8")
     return summary
