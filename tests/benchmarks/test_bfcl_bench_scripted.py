@@ -116,7 +116,7 @@ def test_paper_protocol_compiles_from_the_question_labelled_by_the_model_scripte
     assert first["entropy"] == {"runs": 50, "bits": 0.0, "reproducibility": 1.0}
     assert "entropy" not in records[1]  # entropy sample of 1
     assert (tmp_path / "paper" / "artifacts" / "simple_python_0" / "manifest.json").is_file()
-    assert summary["accuracy"] == 1.0 and "question_wording" not in summary  # blind only
+    assert summary["accuracy"] == 1.0 and "by_question_wording" not in summary  # blind only
     assert summary["compiled"]["workflows_compiled"] == 2
     assert summary["compiled"]["execution_tokens_per_transaction"] == 0
     versus = summary["versus_baseline"]
@@ -149,9 +149,9 @@ def test_blind_protocol_never_shows_the_question_and_counts_failed_compiles_scri
     assert summary["accuracy"] == 0.5 and summary["compiled"]["compile_success_rate"] == 0.5
     assert summary["versus_baseline"] is None  # no baseline run beside it
     # "a base of 10 units and height of 5" names both; "the factorial of 5" not `number`
-    assert summary["question_wording"] == {"questions_with_required_parameters": 2,
-                                           "naming_every_required_parameter": 1,
-                                           "worded_as_the_requests": 1}
+    assert summary["by_question_wording"] == {
+        "worded as the requests": {"items": 1, "compiled": 0, "correct": 0},
+        "leaves a required parameter unnamed": {"items": 1, "compiled": 1, "correct": 1}}
     stopped = records[0]["compile_failures"][0]
     rule = stopped["finding"][1:stopped["finding"].index("]")]
     assert summary["compiled"]["never_compiled"] == {

@@ -19,6 +19,9 @@ from compiled_ai.benchmarks.bfcl.checker import check  # noqa: E402
 from compiled_ai.benchmarks.bfcl.data import BfclItem, load_items  # noqa: E402
 from compiled_ai.benchmarks.bfcl.protocols import _label_problem  # noqa: E402
 from compiled_ai.benchmarks.bfcl.requests import (  # noqa: E402
+    NAMED_OTHERWISE,
+    UNNAMED,
+    WORDED_AS_THE_REQUESTS,
     example_requests,
     question_wording,
 )
@@ -129,22 +132,19 @@ def test_blind_requests_pass_the_input_gate_and_name_each_parameter_in_words(ite
                for e in triangle)
 
 
-def test_question_wording_counts_the_generated_wordings_and_not_a_plain_question(items):
-    """Each generated request, put in place of the question, counts as worded like the
-    requests; BFCL's own question for the hypotenuse ("... sides as 4 and 5") does not
-    name x or y, so it counts as neither."""
-    first = items[:40]
+def test_question_wording_tells_the_generated_wordings_from_plain_questions(items):
+    """Each generated request, put in place of the question, is worded as the requests;
+    BFCL's own question for the hypotenuse ("... sides as 4 and 5") names neither x nor y,
+    and "the factorial of the number 5" names `number` without the requests' cue."""
     as_requested = [BfclItem(item.id, example.question, item.function, item.possible_answer)
-                    for item in first for example in example_requests(item.function, item.id)
+                    for item in items[:40]
+                    for example in example_requests(item.function, item.id)
                     if set(item.function["parameters"]["required"]) <= set(example.arguments)]
-    assert question_wording(as_requested) == {
-        "questions_with_required_parameters": len(as_requested),
-        "naming_every_required_parameter": len(as_requested),
-        "worded_as_the_requests": len(as_requested)}
-    hypotenuse = next(item for item in items if item.function_name == "math.hypot")
-    assert question_wording([hypotenuse]) == {"questions_with_required_parameters": 1,
-                                              "naming_every_required_parameter": 0,
-                                              "worded_as_the_requests": 0}
+    assert {question_wording(item) for item in as_requested} == {WORDED_AS_THE_REQUESTS}
+    by_id = {item.id: item for item in items}
+    assert question_wording(by_id["simple_python_2"]) == UNNAMED  # math.hypot
+    assert question_wording(by_id["simple_python_97"]) == NAMED_OTHERWISE
+    assert question_wording(by_id["simple_python_4"]) == WORDED_AS_THE_REQUESTS  # "a=2, b=6"
 
 
 def test_paper_fixture_leaves_optional_parameters_the_label_omitted_unchecked(items):

@@ -98,22 +98,28 @@ def _phrase(function: dict[str, Any], parameters: dict[str, Any], arguments: dic
     return f"{what}. " + " ".join(f"{words.capitalize()}: {value}." for words, value in said)
 
 
-def question_wording(items: list[BfclItem]) -> dict[str, int]:
-    """How many scored questions give their required parameters the way the generated
-    requests do. Every wording above puts the parameter's words before its value
-    ("the x is", "x of", "x=", "X:"); a blind extractor learns that cue from the requests
-    and finds nothing in a question that never says the parameter's name."""
-    asking = [item for item in items
-              if item.function.get("parameters", {}).get("required")]
+WORDED_AS_THE_REQUESTS = "worded as the requests"
+NAMED_OTHERWISE = "names every required parameter otherwise"
+UNNAMED = "leaves a required parameter unnamed"
+NOTHING_REQUIRED = "no required parameter"
 
-    def every(item: BfclItem, after: str) -> bool:
+
+def question_wording(item: BfclItem) -> str:
+    """Whether a scored question gives its required parameters the way the generated
+    requests do. Every wording above puts the parameter's words before its value ("the x
+    is", "x of", "x=", "X:"); a blind extractor learns that cue from the requests and
+    finds nothing in a question that never says the parameter's name."""
+    required = item.function.get("parameters", {}).get("required") or []
+
+    def every(after: str) -> bool:
         return all(re.search(r"\b" + re.escape(_words(name)) + after, item.question,
-                             re.IGNORECASE)
-                   for name in item.function["parameters"]["required"])
+                             re.IGNORECASE) for name in required)
 
-    return {"questions_with_required_parameters": len(asking),
-            "naming_every_required_parameter": sum(every(i, r"\b") for i in asking),
-            "worded_as_the_requests": sum(every(i, r"\s*(?:is|of|:|=)") for i in asking)}
+    if not required:
+        return NOTHING_REQUIRED
+    if every(r"\s*(?:is|of|:|=)"):
+        return WORDED_AS_THE_REQUESTS
+    return NAMED_OTHERWISE if every(r"\b") else UNNAMED
 
 
 def _words(name: str) -> str:

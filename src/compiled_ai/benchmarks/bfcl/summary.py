@@ -178,6 +178,19 @@ def _compiled_but_wrong(records: list[dict[str, Any]]) -> dict[str, Any]:
             "no_argument_found": empty}
 
 
+def by_question_wording(records: list[dict[str, Any]],
+                        wording: dict[str, str]) -> dict[str, dict[str, int]]:
+    """Items, compiled workflows and correct answers per kind of question wording (see
+    ``requests.question_wording``): where the blind protocol's answers come from."""
+    table: dict[str, dict[str, int]] = {}
+    for record in records:
+        row = table.setdefault(wording[record["id"]], {"items": 0, "compiled": 0, "correct": 0})
+        row["items"] += 1
+        row["compiled"] += bool(record.get("compiled"))
+        row["correct"] += bool(record.get("valid"))
+    return dict(sorted(table.items()))
+
+
 def _repeat_entropy(repeats: list[dict[str, Any]]) -> dict[str, Any]:
     bits = [shannon_entropy(r["answers"]) for r in repeats]
     return {"questions": len(repeats),
