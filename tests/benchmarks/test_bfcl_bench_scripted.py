@@ -116,7 +116,10 @@ def test_paper_protocol_compiles_from_the_question_labelled_by_the_model_scripte
     assert first["entropy"] == {"runs": 50, "bits": 0.0, "reproducibility": 1.0}
     assert "entropy" not in records[1]  # entropy sample of 1
     assert (tmp_path / "paper" / "artifacts" / "simple_python_0" / "manifest.json").is_file()
-    assert summary["accuracy"] == 1.0 and "by_question_wording" not in summary  # blind only
+    assert summary["accuracy"] == 1.0
+    assert summary["by_question_wording"] == {
+        "worded as the requests": {"items": 1, "compiled": 1, "correct": 1},
+        "leaves a required parameter unnamed": {"items": 1, "compiled": 1, "correct": 1}}
     assert summary["compiled"]["workflows_compiled"] == 2
     assert summary["compiled"]["execution_tokens_per_transaction"] == 0
     versus = summary["versus_baseline"]

@@ -95,7 +95,7 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
     scored = [r for r in records.records if r["id"] in {item.id for item in items}]
     summary = summarise(run, scored, baseline,
                         _read_jsonl(out / REPEATS) if protocol == "baseline" else [])
-    if protocol == "blind":
+    if protocol != "baseline":
         summary["by_question_wording"] = by_question_wording(
             scored, {item.id: question_wording(item) for item in items})
     (out / SUMMARY).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n",

@@ -181,7 +181,8 @@ def _compiled_but_wrong(records: list[dict[str, Any]]) -> dict[str, Any]:
 def by_question_wording(records: list[dict[str, Any]],
                         wording: dict[str, str]) -> dict[str, dict[str, int]]:
     """Items, compiled workflows and correct answers per kind of question wording (see
-    ``requests.question_wording``): where the blind protocol's answers come from."""
+    ``requests.question_wording``): where the blind protocol's answers come from, and the
+    paper protocol's on the same questions beside them."""
     table: dict[str, dict[str, int]] = {}
     for record in records:
         row = table.setdefault(wording[record["id"]], {"items": 0, "compiled": 0, "correct": 0})
