@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -66,6 +67,9 @@ def test_cli_runs_scripted_and_refuses_to_overwrite_without_resume(tmp_path, mon
                     "--prompt-style", "classic")
     assert result.exit_code == 0, result.output
     assert "accuracy" in result.stdout and "1.0" in result.stdout
+    # stderr is not a terminal here, as in a background run's log: one line per item
+    assert re.search(r"bfcl baseline: simple_python_1 done, 2/3, \d+:\d\d:\d\d this run",
+                     result.stderr), result.stderr
     summary = json.loads((out / "summary.json").read_text())
     assert summary["items_scored"] == 2 and summary["correct"] == 2
     line = one_error_line(invoke(tmp_path, "--protocol", "baseline", "--limit", "2",

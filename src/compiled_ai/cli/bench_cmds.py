@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from compiled_ai.cli.output import console, err_console
+from compiled_ai.cli.output import console, err_console, log_line_when_piped
 
 
 @click.group("bench")
@@ -126,8 +128,15 @@ def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | No
     with Progress(*columns, console=err_console, transient=True) as progress:
         def start(total: int, done: int) -> Any:
             task = progress.add_task(f"bfcl {protocol}", total=total, completed=done)
-            return lambda label: progress.update(task, advance=1,
-                                                 description=escape(f"bfcl {protocol} {label}"))
+            began, finished = time.monotonic(), [done]
+
+            def tick(label: str) -> None:
+                progress.update(task, advance=1, description=escape(f"bfcl {protocol} {label}"))
+                finished[0] += 1
+                elapsed = timedelta(seconds=round(time.monotonic() - began))
+                log_line_when_piped(f"bfcl {protocol}: {escape(label)} done, "
+                                    f"{finished[0]}/{total}, {elapsed} this run")
+            return tick
 
         status_task = progress.add_task("", total=None)
 
