@@ -18,11 +18,11 @@ from compiled_ai.benchmarks.bfcl.baseline import (  # noqa: E402
 from compiled_ai.benchmarks.bfcl.checker import check  # noqa: E402
 from compiled_ai.benchmarks.bfcl.data import BfclItem, load_items  # noqa: E402
 from compiled_ai.benchmarks.bfcl.protocols import _label_problem  # noqa: E402
-from compiled_ai.benchmarks.bfcl.requests import (  # noqa: E402
+from compiled_ai.benchmarks.bfcl.requests import example_requests  # noqa: E402
+from compiled_ai.benchmarks.bfcl.wording import (  # noqa: E402
     NAMED_OTHERWISE,
     UNNAMED,
     WORDED_AS_THE_REQUESTS,
-    example_requests,
     question_wording,
 )
 from compiled_ai.benchmarks.bfcl.workflow import (  # noqa: E402

@@ -14,7 +14,6 @@ import random
 import re
 from typing import Any
 
-from compiled_ai.benchmarks.bfcl.data import BfclItem
 from compiled_ai.benchmarks.bfcl.workflow import Example
 
 EXAMPLES = 4  # the last one is a holdout: the accuracy stage uses it, the model never sees it
@@ -83,7 +82,7 @@ def _phrase(function: dict[str, Any], parameters: dict[str, Any], arguments: dic
     injection, and an earlier version of this generator lost 7 of its first 19 items so.
     """
     what = str(function.get("description", function["name"])).strip().rstrip(".")
-    said = [(_words(name), _render(value)) for name, value in arguments.items()]
+    said = [(parameter_words(name), _render(value)) for name, value in arguments.items()]
     style = rng.randrange(4)
     if style == 0:
         parts = [f"the {words} is {value}" for words, value in said]
@@ -98,31 +97,7 @@ def _phrase(function: dict[str, Any], parameters: dict[str, Any], arguments: dic
     return f"{what}. " + " ".join(f"{words.capitalize()}: {value}." for words, value in said)
 
 
-WORDED_AS_THE_REQUESTS = "worded as the requests"
-NAMED_OTHERWISE = "names every required parameter otherwise"
-UNNAMED = "leaves a required parameter unnamed"
-NOTHING_REQUIRED = "no required parameter"
-
-
-def question_wording(item: BfclItem) -> str:
-    """Whether a scored question gives its required parameters the way the generated
-    requests do. Every wording above puts the parameter's words before its value ("the x
-    is", "x of", "x=", "X:"); a blind extractor learns that cue from the requests and
-    finds nothing in a question that never says the parameter's name."""
-    required = item.function.get("parameters", {}).get("required") or []
-
-    def every(after: str) -> bool:
-        return all(re.search(r"\b" + re.escape(_words(name)) + after, item.question,
-                             re.IGNORECASE) for name in required)
-
-    if not required:
-        return NOTHING_REQUIRED
-    if every(r"\s*(?:is|of|:|=)"):
-        return WORDED_AS_THE_REQUESTS
-    return NAMED_OTHERWISE if every(r"\b") else UNNAMED
-
-
-def _words(name: str) -> str:
+def parameter_words(name: str) -> str:
     """A parameter's name as words: ``max_depth`` -> "max depth", ``fullName`` -> "full name"."""
     spaced = re.sub(r"(?<=[a-z0-9])([A-Z])", r" \1", name).replace("_", " ")
     return " ".join(spaced.lower().split()) or name

@@ -32,9 +32,9 @@ from compiled_ai.benchmarks.bfcl.protocols import (
     run_compiled,
 )
 from compiled_ai.benchmarks.bfcl.records import RECORDS, RecordFile, open_records, read_records
-from compiled_ai.benchmarks.bfcl.requests import question_wording
 from compiled_ai.benchmarks.bfcl.staleness import changed_items
-from compiled_ai.benchmarks.bfcl.summary import by_question_wording, summarise
+from compiled_ai.benchmarks.bfcl.summary import summarise
+from compiled_ai.benchmarks.bfcl.wording import question_wording
 from compiled_ai.errors import ConfigurationError
 from compiled_ai.providers.base import Provider
 
@@ -92,12 +92,9 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
     if protocol == "baseline":
         _baseline_repeats(items, records, provider, out, options, tick)
     baseline = _baseline_records(out, protocol, records, baseline_dir)
-    scored = [r for r in records.records if r["id"] in {item.id for item in items}]
-    summary = summarise(run, scored, baseline,
-                        _read_jsonl(out / REPEATS) if protocol == "baseline" else [])
-    if protocol != "baseline":
-        summary["by_question_wording"] = by_question_wording(
-            scored, {item.id: question_wording(item) for item in items})
+    wording = {item.id: question_wording(item) for item in items}
+    summary = summarise(run, [r for r in records.records if r["id"] in wording], baseline,
+                        _read_jsonl(out / REPEATS) if protocol == "baseline" else [], wording)
     (out / SUMMARY).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n",
                                encoding="utf-8")
     return summary
