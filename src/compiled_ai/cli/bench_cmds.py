@@ -128,14 +128,15 @@ def bfcl_command(provider: str, protocol: str, limit: int | None, out: Path | No
     with Progress(*columns, console=err_console, transient=True) as progress:
         def start(total: int, done: int) -> Any:
             task = progress.add_task(f"bfcl {protocol}", total=total, completed=done)
-            began, finished = time.monotonic(), [done]
+            began, finished = time.monotonic(), done
 
             def tick(label: str) -> None:
+                nonlocal finished
                 progress.update(task, advance=1, description=escape(f"bfcl {protocol} {label}"))
-                finished[0] += 1
+                finished += 1
                 elapsed = timedelta(seconds=round(time.monotonic() - began))
                 log_line_when_piped(f"bfcl {protocol}: {escape(label)} done, "
-                                    f"{finished[0]}/{total}, {elapsed} this run")
+                                    f"{finished}/{total}, {elapsed} this run")
             return tick
 
         status_task = progress.add_task("", total=None)
