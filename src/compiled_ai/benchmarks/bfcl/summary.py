@@ -25,7 +25,7 @@ TRANSACTIONS = 1000
 
 def summarise(run: dict[str, Any], records: list[dict[str, Any]],
               baseline: list[dict[str, Any]], repeats: list[dict[str, Any]],
-              wording: dict[str, str] | None = None) -> dict[str, Any]:
+              wording: dict[str, str]) -> dict[str, Any]:
     """``wording``: each item's kind of question (``wording.question_wording``); a
     compiled protocol's summary then counts its answers per kind."""
     correct = sum(1 for r in records if r.get("valid"))
@@ -45,8 +45,7 @@ def summarise(run: dict[str, Any], records: list[dict[str, Any]],
         summary["baseline"]["entropy"] = _repeat_entropy(repeats)
         return summary
     summary["compiled"] = _compiled_figures(records)
-    if wording is not None:
-        summary["by_question_wording"] = _by_question_wording(records, wording)
+    summary["by_question_wording"] = _by_question_wording(records, wording)
     ids = {r["id"] for r in records}
     same = [b for b in baseline if b["id"] in ids]
     if not same:
@@ -184,7 +183,7 @@ def _compiled_but_wrong(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _by_question_wording(records: list[dict[str, Any]],
-                        wording: dict[str, str]) -> dict[str, dict[str, int]]:
+                         wording: dict[str, str]) -> dict[str, dict[str, int]]:
     """Items, compiled workflows and correct answers per kind of question wording (see
     ``wording.question_wording``): where the blind protocol's answers come from, and the
     paper protocol's on the same questions beside them."""
