@@ -23,6 +23,7 @@ from compiled_ai.benchmarks.bfcl.summary import (  # noqa: E402
     _compiled_but_wrong,
     _correct_within_attempts,
     _never_compiled,
+    summarise,
 )
 from compiled_ai.errors import ConfigurationError, ProviderError  # noqa: E402
 from compiled_ai.providers.scripted import ScriptedProvider  # noqa: E402
@@ -335,6 +336,32 @@ def test_compiled_but_wrong_counts_workflows_that_found_no_argument_in_the_quest
         "items": 2, "no_argument_found": 1,
         "by_error_type": {"simple_function_checker:missing_required": 1,
                           "value_error:others": 1}}
+
+
+def test_fallback_on_missing_required_also_hands_over_incomplete_compiled_results():
+    def compiled(item_id, valid, predicted):
+        return {"id": item_id, "compiled": True, "valid": valid, "predicted": predicted,
+                "compile_tokens": 10, "attempts": 1, "run_latency_ms": 0.1}
+
+    records = [
+        compiled("empty", False, [{"f": {}}]),        # found nothing: lacks the required x
+        compiled("wrong", False, [{"f": {"x": 2}}]),  # complete, wrong: nothing shows it
+        compiled("right", True, [{"f": {"x": 1}}]),   # the optional y left out: complete
+        {"id": "none", "compiled": False, "valid": False, "predicted": None,
+         "error_type": "compile", "compile_tokens": 10, "attempts": 1},
+    ]
+    ids = [r["id"] for r in records]
+    baseline = [{"id": i, "valid": True, "tokens": 100, "latency_ms": 1.0} for i in ids]
+    run = {"protocol": "blind", "provider": "scripted", "model": "m", "model_sha256": "s",
+           "bfcl_eval": "v", "items": 4}
+    versus = summarise(run, records, baseline, [], dict.fromkeys(ids, "kind"),
+                       dict.fromkeys(ids, ["x"]))["versus_baseline"]
+    assert versus["with_runtime_fallback"] == {
+        "workflows_calling_the_model": 1, "correct": 2, "accuracy": 0.5,
+        "tokens_per_transaction": 25.0}
+    assert versus["with_runtime_fallback_on_missing_required"] == {
+        "workflows_calling_the_model": 2, "correct": 3, "accuracy": 0.75,
+        "tokens_per_transaction": 50.0}
 
 
 def test_correct_within_attempts_counts_what_a_smaller_budget_would_have_scored():

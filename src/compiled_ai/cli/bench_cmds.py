@@ -186,6 +186,12 @@ def _print_bfcl(summary: dict[str, Any]) -> None:
                 rows += [("with model fallback: accuracy", fallback["accuracy"]),
                          ("with model fallback: tokens per transaction",
                           fallback["tokens_per_transaction"])]
+            incomplete = versus.get("with_runtime_fallback_on_missing_required")
+            if incomplete:
+                rows += [("fallback also on a missing required parameter: accuracy",
+                          incomplete["accuracy"]),
+                         ("fallback also on a missing required parameter: tokens per tx",
+                          incomplete["tokens_per_transaction"])]
     for name, value in rows:
         table.add_row(name, "-" if value is None else str(value))
     console.print(table)

@@ -4,12 +4,14 @@ Formulas come from ``compiled_ai.eval.metrics``. Compile tokens per workflow are
 averaged over every item that was attempted, failed compiles included (their tokens
 were spent). The compiled protocols are compared with the baseline records of the same
 items when a baseline run exists (``--baseline-dir``, default ``OUT/../baseline``), also
-as a deployment that calls the model for the workflows that never compiled.
+as a deployment that calls the model for the workflows that never compiled, and as one
+that also calls it when a workflow's result lacks a required parameter.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from statistics import mean
 from typing import Any
 
@@ -25,9 +27,10 @@ TRANSACTIONS = 1000
 
 def summarise(run: dict[str, Any], records: list[dict[str, Any]],
               baseline: list[dict[str, Any]], repeats: list[dict[str, Any]],
-              wording: dict[str, str]) -> dict[str, Any]:
+              wording: dict[str, str], required: dict[str, list[str]]) -> dict[str, Any]:
     """``wording``: each item's kind of question (``wording.question_wording``); a
-    compiled protocol's summary then counts its answers per kind."""
+    compiled protocol's summary then counts its answers per kind. ``required``: each
+    item's required parameters, for the fallback that hands over incomplete results."""
     correct = sum(1 for r in records if r.get("valid"))
     summary: dict[str, Any] = {
         "benchmark": "BFCL simple_python", "checker": "bfcl_eval ast_checker (official)",
@@ -78,24 +81,39 @@ def summarise(run: dict[str, Any], records: list[dict[str, Any]],
         f"token_reduction_at_{TRANSACTIONS}": _round(
             token_reduction(round(per_workflow), per_tx, TRANSACTIONS))
         if per_workflow is not None else None,
-        "with_runtime_fallback": _with_fallback(compared, {b["id"]: b for b in same}),
+        "with_runtime_fallback": _with_fallback(
+            compared, {b["id"]: b for b in same}, lambda r: not r.get("compiled")),
+        "with_runtime_fallback_on_missing_required": _with_fallback(
+            compared, {b["id"]: b for b in same},
+            lambda r: not r.get("compiled") or _misses_required(r, required[r["id"]])),
     }
     return summary
 
 
-def _with_fallback(records: list[dict[str, Any]],
-                   baseline: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """What a deployment that calls the model for the workflows that never compiled (a
-    failed label, compile or input gate: no artifact) would score: the compiled verdict
-    where there is a workflow, the baseline's answer and tokens where there is none. Each
-    workflow is taken to serve the same number of transactions."""
-    fallback = [r for r in records if not r.get("compiled")]
+def _with_fallback(records: list[dict[str, Any]], baseline: dict[str, dict[str, Any]],
+                   hands_over: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """What a deployment that calls the model where ``hands_over`` says so would score: the
+    baseline's answer and tokens for those records, the compiled verdict for the rest.
+    Handing over the workflows that never compiled (a failed label, compile or input gate:
+    no artifact) is the minimum; a deployment can also hand over results it can see are
+    incomplete. Each workflow is taken to serve the same number of transactions."""
+    fallback = [r for r in records if hands_over(r)]
     correct = sum(1 for r in records if r.get("valid")) + sum(
         1 for r in fallback if baseline[r["id"]].get("valid"))
     tokens = sum(baseline[r["id"]]["tokens"] for r in fallback)
     return {"workflows_calling_the_model": len(fallback), "correct": correct,
             "accuracy": _ratio(correct, len(records)),
             "tokens_per_transaction": round(tokens / len(records), 1) if records else None}
+
+
+def _misses_required(record: dict[str, Any], required: list[str]) -> bool:
+    """Whether a compiled workflow's call leaves out a required parameter of its function:
+    visible at run time without knowing the right answer."""
+    calls = record.get("predicted")
+    if not calls:  # no call at all (the workflow failed on the question)
+        return True
+    return any(name not in args for call in calls for args in call.values()
+               for name in required)
 
 
 def _baseline_figures(records: list[dict[str, Any]]) -> dict[str, Any]:
