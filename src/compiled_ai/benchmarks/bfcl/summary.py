@@ -98,7 +98,8 @@ def _with_fallback(records: list[dict[str, Any]], baseline: dict[str, dict[str, 
     no artifact) is the minimum; a deployment can also hand over results it can see are
     incomplete. Each workflow is taken to serve the same number of transactions."""
     fallback = [r for r in records if hands_over(r)]
-    correct = sum(1 for r in records if r.get("valid")) + sum(
+    kept = [r for r in records if not hands_over(r)]
+    correct = sum(1 for r in kept if r.get("valid")) + sum(
         1 for r in fallback if baseline[r["id"]].get("valid"))
     tokens = sum(baseline[r["id"]]["tokens"] for r in fallback)
     return {"workflows_calling_the_model": len(fallback), "correct": correct,
