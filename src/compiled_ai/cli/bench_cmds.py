@@ -181,17 +181,14 @@ def _print_bfcl(summary: dict[str, Any]) -> None:
                       versus["baseline_tokens_per_transaction"]),
                      ("break-even transactions", versus["break_even_transactions"]),
                      ("token reduction at 1,000", versus["token_reduction_at_1000"])]
-            fallback = versus.get("with_runtime_fallback")
-            if fallback:
-                rows += [("with model fallback: accuracy", fallback["accuracy"]),
-                         ("with model fallback: tokens per transaction",
-                          fallback["tokens_per_transaction"])]
-            incomplete = versus.get("with_runtime_fallback_on_missing_required")
-            if incomplete:
-                rows += [("fallback also on a missing required parameter: accuracy",
-                          incomplete["accuracy"]),
-                         ("fallback also on a missing required parameter: tokens per tx",
-                          incomplete["tokens_per_transaction"])]
+            for key, label in (("with_runtime_fallback", "with model fallback"),
+                               ("with_runtime_fallback_on_missing_required",
+                                "fallback also on missing required")):
+                fallback = versus.get(key)
+                if fallback:
+                    rows += [(f"{label}: accuracy", fallback["accuracy"]),
+                             (f"{label}: tokens per transaction",
+                              fallback["tokens_per_transaction"])]
     for name, value in rows:
         table.add_row(name, "-" if value is None else str(value))
     console.print(table)

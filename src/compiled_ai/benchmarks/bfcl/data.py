@@ -37,6 +37,11 @@ class BfclItem:
     def function_name(self) -> str:
         return str(self.function["name"])
 
+    @property
+    def required_parameters(self) -> list[str]:
+        """The parameters a call of the function must give (BFCL's ``required``)."""
+        return list(self.function.get("parameters", {}).get("required") or [])
+
 
 def package_dir() -> Path:
     """Where ``bfcl_eval`` is installed; found without importing it."""

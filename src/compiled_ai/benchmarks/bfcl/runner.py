@@ -93,8 +93,7 @@ def run_benchmark(items: list[BfclItem], protocol: str, provider: Provider, out:
         _baseline_repeats(items, records, provider, out, options, tick)
     baseline = _baseline_records(out, protocol, records, baseline_dir)
     wording = {item.id: question_wording(item) for item in items}
-    required = {item.id: list(item.function.get("parameters", {}).get("required") or [])
-                for item in items}
+    required = {item.id: item.required_parameters for item in items}
     summary = summarise(run, [r for r in records.records if r["id"] in wording], baseline,
                         _read_jsonl(out / REPEATS) if protocol == "baseline" else [], wording,
                         required)

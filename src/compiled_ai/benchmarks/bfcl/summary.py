@@ -61,6 +61,7 @@ def summarise(run: dict[str, Any], records: list[dict[str, Any]],
         summary["note"] = "no workflow compiled: break-even and token reduction are undefined"
         per_workflow = None
     per_tx = mean(b["tokens"] for b in same)
+    baseline_by_id = {b["id"]: b for b in same}
     baseline_right = {b["id"] for b in same if b.get("valid")}
     compared_ids = {b["id"] for b in same}
     compared = [r for r in records if r["id"] in compared_ids]
@@ -82,9 +83,9 @@ def summarise(run: dict[str, Any], records: list[dict[str, Any]],
             token_reduction(round(per_workflow), per_tx, TRANSACTIONS))
         if per_workflow is not None else None,
         "with_runtime_fallback": _with_fallback(
-            compared, {b["id"]: b for b in same}, lambda r: not r.get("compiled")),
+            compared, baseline_by_id, lambda r: not r.get("compiled")),
         "with_runtime_fallback_on_missing_required": _with_fallback(
-            compared, {b["id"]: b for b in same},
+            compared, baseline_by_id,
             lambda r: not r.get("compiled") or _misses_required(r, required[r["id"]])),
     }
     return summary
@@ -98,8 +99,8 @@ def _with_fallback(records: list[dict[str, Any]], baseline: dict[str, dict[str, 
     no artifact) is the minimum; a deployment can also hand over results it can see are
     incomplete. Each workflow is taken to serve the same number of transactions."""
     fallback = [r for r in records if hands_over(r)]
-    kept = [r for r in records if not hands_over(r)]
-    correct = sum(1 for r in kept if r.get("valid")) + sum(
+    handed = {r["id"] for r in fallback}
+    correct = sum(1 for r in records if r["id"] not in handed and r.get("valid")) + sum(
         1 for r in fallback if baseline[r["id"]].get("valid"))
     tokens = sum(baseline[r["id"]]["tokens"] for r in fallback)
     return {"workflows_calling_the_model": len(fallback), "correct": correct,

@@ -25,7 +25,7 @@ def question_wording(item: BfclItem) -> str:
     """Whether a scored question gives its required parameters the way the generated
     requests do: a blind extractor learns that cue from the requests and finds nothing in
     a question that never says the parameter's name."""
-    required = item.function.get("parameters", {}).get("required") or []
+    required = item.required_parameters
 
     def every(after: str) -> bool:
         return all(re.search(r"\b" + re.escape(parameter_words(name)) + after, item.question,
